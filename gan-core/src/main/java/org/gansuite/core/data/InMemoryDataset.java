@@ -1,0 +1,41 @@
+package org.gansuite.core.data;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Images held in one byte array, HWC per image, image after image. */
+public final class InMemoryDataset implements ImageDataset {
+
+  private final DatasetId id;
+  private final byte[] pixels;
+
+  public InMemoryDataset(String name, ImageShape shape, byte[] pixels) {
+    if (pixels.length == 0 || pixels.length % shape.pixels() != 0) {
+      throw new IllegalArgumentException(
+          "data set " + name + ": " + pixels.length + " bytes is not a positive multiple of one "
+              + shape + " image (" + shape.pixels() + " bytes)");
+    }
+    this.pixels = pixels;
+    this.id = new DatasetId(name, pixels.length / shape.pixels(), shape, sha256(pixels));
+  }
+
+  @Override
+  public DatasetId id() {
+    return id;
+  }
+
+  @Override
+  public void read(int index, byte[] dst, int offset) {
+    int n = id.shape().pixels();
+    System.arraycopy(pixels, index * n, dst, offset, n);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 missing from this JVM", e);
+    }
+  }
+}
