@@ -26,7 +26,7 @@ import org.tensorflow.types.TFloat32;
  * steps precede each generator step. {@code nan_at} (an iteration, 1-based; 0 = never) makes the
  * losses NaN from that iteration on, to test divergence handling.
  */
-public final class TinyGan implements GanModelProvider {
+public class TinyGan implements GanModelProvider {
 
   @Override
   public String name() {
