@@ -54,7 +54,7 @@ public final class CifarSource implements ImageSource {
             + "-byte CIFAR-10 records (a published batch file is " + PUBLISHED_FILE + " bytes)");
       }
       if (bytes != PUBLISHED_FILE) {
-        LOG.log(System.Logger.Level.INFO, "{0}: {1} records, not the published 10,000", file, bytes / RECORD);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1} records, not the published 10,000", file, bytes / RECORD);
       }
       files.add(file);
       firstRecord[i] = (int) records;
