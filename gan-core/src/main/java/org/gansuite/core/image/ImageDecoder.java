@@ -10,7 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.apache.commons.imaging.ImageFormat;
+import org.apache.commons.imaging.ImageFormats;
 import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.BufferedImageFactory;
+import org.apache.commons.imaging.formats.jpeg.JpegImageParser;
+import org.apache.commons.imaging.formats.jpeg.JpegImagingParameters;
+import org.apache.commons.imaging.formats.png.PngImageParser;
+import org.apache.commons.imaging.formats.png.PngImagingParameters;
 import org.gansuite.core.data.DataFormatException;
 
 /**
@@ -40,7 +47,7 @@ public final class ImageDecoder {
   public static BufferedImage decode(String name, byte[] bytes) {
     String first;
     try {
-      BufferedImage image = Imaging.getBufferedImage(bytes);
+      BufferedImage image = commonsImaging(bytes);
       if (image != null) {
         return image;
       }
@@ -63,9 +70,38 @@ public final class ImageDecoder {
   }
 
   /**
+   * Decodes with Commons Imaging. Its default image factory stores grey images in a linear-grey
+   * {@code TYPE_BYTE_GRAY} raster through {@code setRGB}, which darkens the stored values and merges
+   * the darkest ones; an RGB factory keeps every grey value exact.
+   */
+  private static BufferedImage commonsImaging(byte[] bytes) throws IOException {
+    ImageFormat format = Imaging.guessFormat(bytes);
+    if (format == ImageFormats.PNG) {
+      return new PngImageParser().getBufferedImage(bytes, new PngImagingParameters().setBufferedImageFactory(RGB));
+    }
+    if (format == ImageFormats.JPEG) {
+      return new JpegImageParser().getBufferedImage(bytes, new JpegImagingParameters().setBufferedImageFactory(RGB));
+    }
+    return Imaging.getBufferedImage(bytes);
+  }
+
+  /** Colour and grey alike as 8-bit RGB(A) integers, so {@code getRGB} returns what was decoded. */
+  private static final BufferedImageFactory RGB = new BufferedImageFactory() {
+    @Override
+    public BufferedImage getColorBufferedImage(int width, int height, boolean hasAlpha) {
+      return new BufferedImage(width, height, hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Override
+    public BufferedImage getGrayscaleBufferedImage(int width, int height, boolean hasAlpha) {
+      return getColorBufferedImage(width, height, hasAlpha);
+    }
+  };
+
+  /**
    * The pixels of {@code image} as HWC bytes with {@code channels} 3 (RGB) or 1 (grey). Grey
-   * rasters are read as stored: going through {@code getRGB} would pass them through a colour
-   * conversion that changes their values. RGB becomes grey with OpenCV's fixed-point BT.601
+   * rasters (ImageIO decodes grey files to them) are read as stored: {@code getRGB} would pass
+   * them through a linear-to-sRGB conversion that changes their values. RGB becomes grey with OpenCV's fixed-point BT.601
    * weights, {@code (R*4899 + G*9617 + B*1868 + 8192) >> 14}, the conversion the clarity metric
    * uses. Alpha is ignored.
    */
