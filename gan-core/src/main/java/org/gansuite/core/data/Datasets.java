@@ -94,8 +94,14 @@ public final class Datasets {
     return (LabeledDataset) IdxFiles.toDataset("fashion-mnist-test", img, lab, "classpath:" + labels, idx);
   }
 
-  /** An IDX image file and, unless null, its label file. */
+  /**
+   * An IDX image file and, unless {@code labels} is null, its label file: a {@link LabeledDataset}
+   * when labels are given.
+   */
   public static ImageDataset idx(Path images, Path labels, IdxOptions idx) {
+    if (labels == null) {
+      return IdxFiles.toDataset(idxName(images), IdxFiles.readImages(images), null, null, idx);
+    }
     return idx(idxName(images), images, labels, idx);
   }
 
@@ -148,9 +154,7 @@ public final class Datasets {
     }
     Path images = findIdx(path, TRAIN_IMAGES);
     if (images != null) {
-      Path labels = findIdx(path, TRAIN_LABELS);
-      return labels == null ? IdxFiles.toDataset(idxName(images), IdxFiles.readImages(images), null, null,
-          options.idx()) : idx(idxName(images), images, labels, options.idx());
+      return idx(images, findIdx(path, TRAIN_LABELS), options.idx());
     }
     return folder(path, options.folder(), options);
   }
@@ -160,10 +164,7 @@ public final class Datasets {
     String[] parts = spec.split(",", 2);
     Path images = Path.of(parts[0]);
     Path labels = parts.length > 1 ? Path.of(parts[1]) : besideLabels(images);
-    if (labels == null) {
-      return IdxFiles.toDataset(idxName(images), IdxFiles.readImages(images), null, null, options.idx());
-    }
-    return idx(idxName(images), images, labels, options.idx());
+    return idx(images, labels, options.idx());
   }
 
   private static Path besideLabels(Path images) {

@@ -54,6 +54,37 @@ class DataCacheTest {
   }
 
   @Test
+  void concurrentReadsSeeTheRightImages() throws Exception {
+    CifarSource src = new CifarSource(source, CifarSplit.TRAIN);
+    ImageDataset cached = new DataCache(cacheDir, DataCache.Verify.HEADER, 1).open(src);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          byte[] img = new byte[3072];
+          int checked = 0;
+          for (int round = 0; round < 50; round++) {
+            for (int r = 0; r < cached.size(); r++) {
+              cached.read(r, img, 0);
+              if ((img[3 * 5 + 1] & 0xFF) != DataFiles.cifarValue(r, 1, 5)) {
+                throw new AssertionError("image " + r + " read wrong");
+              }
+              checked++;
+            }
+          }
+          return checked;
+        }));
+      }
+      for (var f : results) {
+        assertEquals(50 * 20, f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void changedSourceMakesTheCacheStaleAndItIsRebuilt() throws IOException {
     DataCache cache = new DataCache(cacheDir, DataCache.Verify.HEADER, 1);
     String before = cache.open(new CifarSource(source, CifarSplit.TRAIN)).id().contentHash();

@@ -75,6 +75,13 @@ class DatasetsTest {
     assertEquals("mnist-t10k", idx.id().name());
     assertArrayEquals(new int[] {4, 8}, ((LabeledDataset) idx).labels());
 
+    Path unlabeled = Files.write(dir.resolve("images.idx"), DataFiles.idxImages(1, 2, 2, new byte[] {1, 2, 3, 4}));
+    ImageDataset plain = Datasets.open("idx:" + unlabeled, opts);
+    assertEquals(new ImageShape(32, 32, 1), plain.shape());
+    assertTrue(!(plain instanceof LabeledDataset), "no labels given, none found beside");
+    ImageDataset paired = Datasets.open("idx:" + images + "," + mnist.resolve("t10k-labels-idx1-ubyte"), opts);
+    assertArrayEquals(new int[] {4, 8}, ((LabeledDataset) paired).labels());
+
     Path pngs = Files.createDirectories(dir.resolve("pngs"));
     ImageWriter.writePng(pngs.resolve("a.png"), new byte[12], 0, new ImageShape(2, 2, 3));
     ImageDataset folder = Datasets.open(pngs.toString(), opts);
