@@ -26,8 +26,11 @@ public final class IdxFiles {
 
   private IdxFiles() {}
 
-  /** Images of an IDX file: {@code count} images of {@code rows x cols}, row-major, one byte each. */
-  public record Images(int count, int rows, int cols, byte[] pixels) {}
+  /**
+   * Images of an IDX file ({@code file} names it in errors): {@code count} images of
+   * {@code rows x cols}, row-major, one byte each.
+   */
+  public record Images(String file, int count, int rows, int cols, byte[] pixels) {}
 
   /** Opens a file, raw or gzipped; the stream is positioned at the first IDX byte. */
   @FunctionalInterface
@@ -60,7 +63,7 @@ public final class IdxFiles {
         throw new DataFormatException(name, "header announces " + bytes + " pixel bytes, more than one array holds");
       }
       byte[] pixels = body(in, name, (int) bytes, count + " images of " + rows + "x" + cols);
-      return new Images(count, rows, cols, pixels);
+      return new Images(name, count, rows, cols, pixels);
     } catch (IOException e) {
       throw ioError(name, e);
     }
@@ -98,8 +101,8 @@ public final class IdxFiles {
     byte[] pixels = images.pixels();
     if (pad > 0 && (h != pad || w != pad)) {
       if (h > pad || w > pad) {
-        throw new IllegalArgumentException(datasetName + ": images of " + h + "x" + w
-            + " do not fit the padding to " + pad + "x" + pad);
+        throw new DataFormatException(images.file(), "images of " + h + "x" + w + " do not fit the padding to "
+            + pad + "x" + pad + " (set IdxOptions.padTo to 0 to keep them as stored)");
       }
       pixels = pad(images, pad, (byte) options.background());
       h = pad;

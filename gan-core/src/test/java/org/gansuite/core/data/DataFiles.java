@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small files in the real formats for tests and the benchmark. */
-final class DataFiles {
+/** Writes small files in the real formats, for tests (also of other modules, via the test-jar) and the benchmark. */
+public final class DataFiles {
 
   private DataFiles() {}
 
   /** IDX bytes: big-endian magic, dimensions, then the payload. */
-  static byte[] idx(int magic, int[] dims, byte[] payload) {
+  public static byte[] idx(int magic, int[] dims, byte[] payload) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       DataOutputStream out = new DataOutputStream(bytes);
@@ -30,11 +30,11 @@ final class DataFiles {
     }
   }
 
-  static byte[] idxImages(int count, int rows, int cols, byte[] pixels) {
+  public static byte[] idxImages(int count, int rows, int cols, byte[] pixels) {
     return idx(2051, new int[] {count, rows, cols}, pixels);
   }
 
-  static byte[] idxLabels(int[] labels) {
+  public static byte[] idxLabels(int[] labels) {
     byte[] raw = new byte[labels.length];
     for (int i = 0; i < labels.length; i++) {
       raw[i] = (byte) labels[i];
@@ -42,7 +42,7 @@ final class DataFiles {
     return idx(2049, new int[] {labels.length}, raw);
   }
 
-  static byte[] gzip(byte[] data) {
+  public static byte[] gzip(byte[] data) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (OutputStream out = new GZIPOutputStream(bytes)) {
@@ -55,12 +55,12 @@ final class DataFiles {
   }
 
   /** Pixel value of CIFAR record {@code r}, channel {@code c}, position {@code p}: a known pattern. */
-  static int cifarValue(int r, int c, int p) {
+  public static int cifarValue(int r, int c, int p) {
     return (r * 7 + c * 85 + p * 3) & 0xFF;
   }
 
   /** CIFAR-10 binary records {@code first..first+count-1}, label {@code r % 10}. */
-  static byte[] cifarRecords(int first, int count) {
+  public static byte[] cifarRecords(int first, int count) {
     byte[] out = new byte[count * 3073];
     for (int i = 0; i < count; i++) {
       int r = first + i;
@@ -75,7 +75,7 @@ final class DataFiles {
   }
 
   /** Writes data_batch_1..5.bin with {@code perFile} records each; returns the folder. */
-  static Path cifarTrain(Path dir, int perFile) throws IOException {
+  public static Path cifarTrain(Path dir, int perFile) throws IOException {
     Files.createDirectories(dir);
     for (int f = 0; f < 5; f++) {
       Files.write(dir.resolve("data_batch_" + (f + 1) + ".bin"), cifarRecords(f * perFile, perFile));

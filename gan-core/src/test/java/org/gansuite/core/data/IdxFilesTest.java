@@ -73,6 +73,16 @@ class IdxFilesTest {
   }
 
   @Test
+  void rejectsImagesLargerThanThePadding() throws IOException {
+    Path file = Files.write(dir.resolve("big"), DataFiles.idxImages(1, 2, 3, new byte[6]));
+    DataFormatException e = assertThrows(DataFormatException.class,
+        () -> IdxFiles.toDataset("t", IdxFiles.readImages(file), null, null, new IdxOptions(2, 0)));
+    assertTrue(e.getMessage().startsWith(file + ": images of 2x3 do not fit the padding to 2x2"), e.getMessage());
+    assertEquals(new ImageShape(2, 3, 1),
+        IdxFiles.toDataset("t", IdxFiles.readImages(file), null, null, new IdxOptions(0, 0)).shape());
+  }
+
+  @Test
   void rejectsWrongMagicNamingTheFile() throws IOException {
     Path labelsAsImages = Files.write(dir.resolve("swapped"), DataFiles.idxLabels(new int[] {1}));
     DataFormatException e = assertThrows(DataFormatException.class, () -> IdxFiles.readImages(labelsAsImages));
