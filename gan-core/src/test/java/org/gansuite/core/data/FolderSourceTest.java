@@ -55,6 +55,21 @@ class FolderSourceTest {
   }
 
   @Test
+  void addedImageMakesTheFolderCacheStale() throws IOException {
+    Path folder = folderOf("grow", 4, 5, 2);
+    DataCache cache = new DataCache(dir.resolve("cache"), DataCache.Verify.HEADER, 1);
+    assertEquals(2, cache.open(new FolderSource(folder, "g", FolderOptions.DEFAULT)).size());
+    ImageWriter.writePng(folder.resolve("img9.png"), rgb(4, 5, 9), 0, new ImageShape(4, 5, 3));
+    FolderSource grown = new FolderSource(folder, "g", FolderOptions.DEFAULT);
+    assertEquals(DataCache.Status.STALE, cache.check(grown).status());
+    ImageDataset data = cache.open(grown);
+    assertEquals(3, data.size());
+    byte[] img = new byte[60];
+    data.read(2, img, 0);
+    assertArrayEquals(rgb(4, 5, 9), img);
+  }
+
+  @Test
   void cropsExactlyAndConvertsToGrey() throws IOException {
     Path folder = folderOf("crop", 4, 5, 1);
     FolderOptions opts = FolderOptions.builder().optCrop(1, 2, 2, 3).build();
