@@ -113,6 +113,10 @@ class TrainerTest {
     assertEquals(DATA.id().contentHash(), state.provenance().datasetHash());
     assertFalse(state.provenance().devices().isEmpty());
     assertTrue(state.provenance().devices().get(0).contains("CPU"), state.provenance().devices().toString());
+    // A fixed-z grid at the end (sampleEvery 0), 8 columns of 4x4 images with 2-pixel padding.
+    var grid = javax.imageio.ImageIO.read(dir.resolve("samples/iter-00000020.png").toFile());
+    assertEquals(8 * 4 + 9 * 2, grid.getWidth());
+    assertTrue(Files.readString(dir.resolve("log.jsonl")).contains("\"images_per_s\""));
     try (var s = Files.list(dir.resolve("checkpoints"))) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tmp")));
     }
