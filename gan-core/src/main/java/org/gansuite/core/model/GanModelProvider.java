@@ -1,5 +1,8 @@
 package org.gansuite.core.model;
 
+import java.io.IOException;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.train.TrainConfig;
 import org.tensorflow.op.Ops;
 
 /**
@@ -29,4 +32,18 @@ public interface GanModelProvider {
    * variable must live under a {@link org.gansuite.core.graph.Network}'s scope.
    */
   GanGraph build(Ops tf, ModelSpec spec);
+
+  /**
+   * Work before adversarial training, run by the trainer on every (re)start: e.g. pre-training an
+   * auto-encoder under {@code cfg.runDir()} and caching per-image features. It must be idempotent
+   * (reuse finished products). Most models need none.
+   */
+  default Prepared prepare(ModelSpec spec, ImageDataset data, TrainConfig cfg) throws IOException {
+    return Prepared.NONE;
+  }
+
+  /** Builds the graph with the products of {@link #prepare}; by default ignores them. */
+  default GanGraph build(Ops tf, ModelSpec spec, Prepared prepared) {
+    return build(tf, spec);
+  }
 }

@@ -16,6 +16,7 @@ import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.Prepared;
 import org.gansuite.core.provenance.Provenance;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -53,8 +54,10 @@ public final class Trainer {
 
   public TrainResult train() throws IOException {
     long start = System.nanoTime();
-    SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
     Files.createDirectories(cfg.runDir());
+    Prepared prepared = provider.prepare(spec, data, cfg);
+    SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
+    prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
     var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
     Optional<Path> resumeFrom = checkpoints.latest();
     CheckpointState resumed = null;
@@ -72,7 +75,7 @@ public final class Trainer {
       if (!cfg.device().isEmpty()) {
         tf = tf.withDevice(Devices.parse(cfg.device()));
       }
-      GanGraph gg = provider.build(tf, spec);
+      GanGraph gg = provider.build(tf, spec, prepared);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
       if (perEpoch == 0) {
