@@ -1,0 +1,72 @@
+package org.gansuite.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.core.perf.MatmulBenchmark;
+import org.gansuite.core.perf.TrainingBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Training throughput per model against the machine's large-matmul FP32 rate. */
+@Command(name = "perf", description = "Time training iterations per model and compare with the large-matmul FP32 rate.")
+final class PerfCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Option(names = "--models", split = ",", description = "Models to time (default: all registered).")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--shapes", split = ",", defaultValue = "32x32x3,64x64x3", description = "Image shapes (default: ${DEFAULT-VALUE}).")
+  List<String> shapes;
+
+  @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--iterations", defaultValue = "10", description = "Timed iterations; the median is reported (default: ${DEFAULT-VALUE}).")
+  int iterations;
+
+  @Option(names = "--matmul", defaultValue = "4096", description = "Side of the reference square matmul (default: ${DEFAULT-VALUE}).")
+  int matmul;
+
+  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0.")
+  String device;
+
+  @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    var out = cmd.commandLine().getOut();
+    var registry = ModelRegistry.load();
+    List<GanModelProvider> chosen = new ArrayList<>();
+    if (models.isEmpty()) {
+      chosen.addAll(registry.all());
+    } else {
+      models.forEach(m -> chosen.add(registry.get(m)));
+    }
+    double peak = MatmulBenchmark.gflops(matmul, 5, device, threads);
+    out.printf("reference: %dx%d float32 matmul through TensorFlow, median of 5: %.1f GFLOP/s%n", matmul, matmul, peak);
+    out.printf("%-14s %-9s %8s %12s %12s %10s %9s%n", "model", "shape", "batch", "ms/iter", "GFLOP/iter", "GFLOP/s", "of peak");
+    for (GanModelProvider p : chosen) {
+      for (String sh : shapes) {
+        var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, device, threads);
+        out.printf("%-14s %-9s %8d %12.1f %12.2f %10.1f %8.0f%%%n", r.model(), r.shape(), r.batch(),
+            r.msPerIteration(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak);
+      }
+    }
+    out.printf("protocol: every phase of one training iteration on fixed random inputs (no data loading), "
+        + "%d warm-up + %d timed iterations, median; FLOPs of Conv2D/backprops/MatMul at run-time shapes "
+        + "(2 per multiply-add); device %s, threads %s; %s%n", warmup, iterations,
+        device.isEmpty() ? "TF default" : device, threads == 0 ? "all" : threads,
+        org.gansuite.core.provenance.Provenance.currentCodeVersion());
+    return 0;
+  }
+}

@@ -1,0 +1,121 @@
+package org.gansuite.core.perf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.Prepared;
+import org.gansuite.core.train.Devices;
+import org.gansuite.core.train.TrainConfig;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * Times training iterations of a model (every phase, as the trainer runs them) on fixed random
+ * inputs, so the figure is pure graph compute, and counts their matrix FLOPs.
+ */
+public final class TrainingBenchmark {
+
+  /** ms per iteration (median of the timed ones) and achieved GFLOP/s. */
+  public record Result(String model, ImageShape shape, int batch, double msPerIteration, double gflopPerIteration) {
+    public double gflops() {
+      return gflopPerIteration / (msPerIteration / 1000);
+    }
+
+    public double imagesPerSecond(int batchesPerIteration) {
+      return batch * batchesPerIteration / (msPerIteration / 1000);
+    }
+  }
+
+  private TrainingBenchmark() {}
+
+  public static Result measure(GanModelProvider provider, ImageShape shape, int batch, int warmup, int timed,
+      String device, int threads) throws IOException {
+    var spec = new ModelSpec(provider.name(), shape, 100, batch, 1, provider.defaults());
+    Path tmp = Files.createTempDirectory("gansuite-perf");
+    try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(threads, threads > 0 ? 1 : 0))) {
+      Ops tf = Ops.create(g);
+      if (!device.isEmpty()) {
+        tf = tf.withDevice(Devices.parse(device));
+      }
+      var data = randomData(shape, batch * 4);
+      Prepared prepared = provider.prepare(spec, data, TrainConfig.builder(tmp).setEpochs(1).optProgress(false).build());
+      GanGraph gg = provider.build(tf, spec, prepared);
+      s.initialize();
+      var rng = new SplittableRandom(7);
+      float[] real = new float[batch * shape.pixels()];
+      float[] z = new float[batch * 100];
+      for (int i = 0; i < real.length; i++) {
+        real[i] = (float) (rng.nextDouble() * 2 - 1);
+      }
+      for (int i = 0; i < z.length; i++) {
+        z[i] = (float) (rng.nextDouble() * 2 - 1);
+      }
+      int[] indices = new int[batch];
+      for (int i = 0; i < batch; i++) {
+        indices[i] = i;
+      }
+      List<Double> times = new ArrayList<>();
+      try (var rt = TFloat32.tensorOf(Shape.of(batch, shape.height(), shape.width(), shape.channels()), DataBuffers.of(real));
+          var zt = TFloat32.tensorOf(Shape.of(batch, 100), DataBuffers.of(z));
+          var seed = TInt64.vectorOf(1, 2)) {
+        Map<Operand<?>, Tensor> extra = gg.batchFeeds().map(f -> f.forBatch(indices)).orElse(Map.of());
+        long flops = 0;
+        for (Phase p : gg.phases()) {
+          flops += p.steps() * FlopCounter.count(g, s, p.update(), r -> feed(r, gg, rt, zt, seed, extra));
+        }
+        for (int it = 0; it < warmup + timed; it++) {
+          long t0 = System.nanoTime();
+          for (Phase p : gg.phases()) {
+            for (int k = 0; k < p.steps(); k++) {
+              var runner = feed(s.runner(), gg, rt, zt, seed, extra).addTarget(p.update());
+              runner.run().close();
+            }
+          }
+          if (it >= warmup) {
+            times.add((System.nanoTime() - t0) / 1e6);
+          }
+        }
+        extra.values().forEach(Tensor::close);
+        times.sort(null);
+        return new Result(provider.name(), shape, batch, times.get(times.size() / 2), flops / 1e9);
+      }
+    } finally {
+      try (var w = Files.walk(tmp)) {
+        w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static Session.Runner feed(Session.Runner r, GanGraph gg, Tensor real, Tensor z, Tensor seed,
+      Map<Operand<?>, Tensor> extra) {
+    r.feed(gg.inputs().real(), real).feed(gg.inputs().z(), z).feed(gg.inputs().seed(), seed);
+    extra.forEach(r::feed);
+    return r;
+  }
+
+  private static InMemoryDataset randomData(ImageShape shape, int count) {
+    var rng = new SplittableRandom(3);
+    byte[] px = new byte[count * shape.pixels()];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) rng.nextInt(256);
+    }
+    return new InMemoryDataset("perf-random-" + shape, shape, px);
+  }
+}
