@@ -21,7 +21,7 @@ import org.tensorflow.types.TString;
  * -> 8x8 average pool 'pool_3' (N x 1 x 1 x F) -> 'pool_3/_reshape' fixed to [1, F] ->
  * 'softmax/logits/MatMul' with 'softmax/weights' -> + 'softmax/biases' -> 'softmax'.
  */
-final class TinyInceptionGraph {
+public final class TinyInceptionGraph {
 
   static final int F = 6;
   static final int K = 5;
@@ -57,7 +57,7 @@ final class TinyInceptionGraph {
     return b.build();
   }
 
-  static Path write(Path dir, Consumer<Ops> extra) throws IOException {
+  public static Path write(Path dir, Consumer<Ops> extra) throws IOException {
     try (Graph g = new Graph()) {
       Ops tf = Ops.create(g);
       Operand<TString> contents = tf.withSubScope("DecodeJpeg").withName("contents").placeholder(TString.class);
