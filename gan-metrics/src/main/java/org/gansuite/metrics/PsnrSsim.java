@@ -79,32 +79,35 @@ public final class PsnrSsim implements AutoCloseable {
     return tf.math.mean(perChannel, tf.constant(1));
   }
 
+  /**
+   * Gaussian-weighted local mean over the valid region. TF's 11 x 11 window is the outer product
+   * of one normalised 1-D Gaussian with itself, so two 11-tap passes (rows, then columns) give the
+   * same values as one 121-tap pass at a ninth of the work.
+   */
   private static Operand<TFloat64> local(Ops tf, Operand<TFloat64> v, Operand<TFloat64> w) {
-    return tf.nn.depthwiseConv2dNative(v, w, List.of(1L, 1L, 1L, 1L), "VALID");
+    Operand<TFloat64> rows = tf.reshape(w, tf.constant(new int[] {1, WINDOW, -1, 1}));
+    Operand<TFloat64> cols = tf.reshape(w, tf.constant(new int[] {WINDOW, 1, -1, 1}));
+    List<Long> strides = List.of(1L, 1L, 1L, 1L);
+    return tf.nn.depthwiseConv2dNative(tf.nn.depthwiseConv2dNative(v, rows, strides, "VALID"), cols, strides, "VALID");
   }
 
   /**
-   * tf.image.ssim's window: softmax over {@code -((i-5)^2 + (j-5)^2) / (2 sigma^2)}, i.e. a
-   * normalised 2-D Gaussian, repeated for each channel ({@code 11 x 11 x C x 1}).
+   * tf.image.ssim's window: softmax over {@code -((i-5)^2 + (j-5)^2) / (2 sigma^2)}, a normalised
+   * 2-D Gaussian, equals {@code g g^T} for the normalised 1-D Gaussian {@code g} returned here,
+   * repeated for each channel ({@code 11 x C}).
    */
   static double[] window(int channels) {
     double[] g = new double[WINDOW];
+    double sum = 0;
     for (int i = 0; i < WINDOW; i++) {
       double c = i - (WINDOW - 1) / 2.0;
-      g[i] = -0.5 * c * c / (SIGMA * SIGMA);
+      g[i] = Math.exp(-0.5 * c * c / (SIGMA * SIGMA));
+      sum += g[i];
     }
-    double sum = 0;
-    double[] w2 = new double[WINDOW * WINDOW];
+    double[] out = new double[WINDOW * channels];
     for (int i = 0; i < WINDOW; i++) {
-      for (int j = 0; j < WINDOW; j++) {
-        w2[i * WINDOW + j] = Math.exp(g[i] + g[j]);
-        sum += w2[i * WINDOW + j];
-      }
-    }
-    double[] out = new double[WINDOW * WINDOW * channels];
-    for (int k = 0; k < w2.length; k++) {
       for (int c = 0; c < channels; c++) {
-        out[k * channels + c] = w2[k] / sum;
+        out[i * channels + c] = g[i] / sum;
       }
     }
     return out;
@@ -124,7 +127,7 @@ public final class PsnrSsim implements AutoCloseable {
     long[] dims = {count, shape.height(), shape.width(), shape.channels()};
     try (TUint8 ta = Tf.uint8(first, dims);
         TUint8 tb = Tf.uint8(second, dims);
-        TFloat64 tw = Tf.float64(window(shape.channels()), WINDOW, WINDOW, shape.channels(), 1);
+        TFloat64 tw = Tf.float64(window(shape.channels()), WINDOW, shape.channels());
         Result r = session.runner().feed(a, ta).feed(b, tb).feed(window, tw).fetch(psnr).fetch(ssim).run()) {
       return new Values(Tf.doubles(r.get(0)), Tf.doubles(r.get(1)));
     }

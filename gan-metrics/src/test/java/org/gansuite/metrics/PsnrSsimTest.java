@@ -112,11 +112,22 @@ class PsnrSsimTest {
   }
 
   @Test
-  void windowIsNormalisedGaussian() {
-    double[] w = PsnrSsim.window(1);
-    assertEquals(1.0, Arrays.stream(w).sum(), 1e-14);
-    // centre over its horizontal neighbour: exp(1 / (2 * 1.5^2))
-    assertEquals(Math.exp(1 / 4.5), w[5 * 11 + 5] / w[5 * 11 + 6], 1e-12);
-    assertArrayEquals(new double[] {w[0], w[0], w[0]}, Arrays.copyOf(PsnrSsim.window(3), 3), 0.0);
+  void separableWindowEqualsTfSoftmaxWindow() {
+    double[] g = PsnrSsim.window(1);
+    // tf.image.ssim's _fspecial_gauss: softmax over -0.5 ((i-5)^2 + (j-5)^2) / 1.5^2
+    double z = 0;
+    double[] logits = new double[121];
+    for (int i = 0; i < 11; i++) {
+      for (int j = 0; j < 11; j++) {
+        logits[i * 11 + j] = -0.5 * ((i - 5) * (i - 5) + (j - 5) * (j - 5)) / 2.25;
+        z += Math.exp(logits[i * 11 + j]);
+      }
+    }
+    for (int i = 0; i < 11; i++) {
+      for (int j = 0; j < 11; j++) {
+        assertEquals(Math.exp(logits[i * 11 + j]) / z, g[i] * g[j], 1e-16);
+      }
+    }
+    assertArrayEquals(new double[] {g[0], g[0], g[0]}, Arrays.copyOf(PsnrSsim.window(3), 3), 0.0);
   }
 }
