@@ -1,0 +1,88 @@
+package org.gansuite.core.graph;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds one network's update step. Gradients are taken with respect to that network's trainable
+ * variables only (a graph-wide {@code minimize} would update every variable), then applied with
+ * TensorFlow's fused ApplyAdam / ApplyRMSProp kernels, grouped with the training pass's state
+ * updates. Slots live under the optimizer's own scope and are saved with checkpoints.
+ *
+ * <p>Adam follows Kingma and Ba 2015 with TF1's bias correction through beta powers, epsilon 1e-8.
+ * RMSProp: rho 0.9, epsilon 1e-10, no momentum, mean-square slot starting at 0 (as PyTorch and
+ * Keras; TF1 started it at 1).
+ */
+public final class Updates {
+
+  private Updates() {}
+
+  /**
+   * @param name unique optimizer scope, e.g. {@code d_adam}
+   * @param stateUpdates the pass's moving-average and spectral-norm updates for this network
+   */
+  public static Op minimize(Ops tf, OptimizerSpec spec, String name, Operand<TFloat32> loss,
+      Network net, List<Op> stateUpdates) {
+    Graph g = (Graph) tf.scope().env();
+    var vars = net.trainableVariables();
+    Output<?>[] xs = new Output<?>[vars.size()];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = vars.get(i).asOutput();
+    }
+    Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
+    // Every apply waits for every gradient: a ref variable updated while another gradient still
+    // reads it would make steps depend on scheduling.
+    Ops o = tf.withSubScope(name);
+    List<Op> gradOps = new ArrayList<>();
+    for (Output<?> gr : grads) {
+      if (gr != null) {
+        gradOps.add(o.identity(gr));
+      }
+    }
+    Ops ordered = o.withControlDependencies(gradOps);
+    var lr = o.constant(spec.learningRate());
+    List<Op> applies = new ArrayList<>();
+    Variable<TFloat32> beta1Power = null;
+    Variable<TFloat32> beta2Power = null;
+    if (spec.kind() == OptimizerSpec.Kind.ADAM) {
+      beta1Power = o.withName("beta1_power").variable(o.withInitScope().constant(spec.beta1()));
+      beta2Power = o.withName("beta2_power").variable(o.withInitScope().constant(spec.beta2()));
+    }
+    for (int i = 0; i < xs.length; i++) {
+      if (grads[i] == null) {
+        throw new IllegalStateException("loss does not depend on " + vars.get(i).op().name());
+      }
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> grad = (Operand<TFloat32>) grads[i];
+      var v = vars.get(i);
+      if (spec.kind() == OptimizerSpec.Kind.ADAM) {
+        applies.add(ordered.train.applyAdam(v, slot(o, v, "m_" + i), slot(o, v, "v_" + i), beta1Power, beta2Power, lr,
+            o.constant(spec.beta1()), o.constant(spec.beta2()), o.constant(1e-8f), grad));
+      } else {
+        applies.add(ordered.train.applyRmsProp(v, slot(o, v, "ms_" + i), slot(o, v, "mom_" + i), lr,
+            o.constant(0.9f), o.constant(0f), o.constant(1e-10f), grad));
+      }
+    }
+    List<Op> all = new ArrayList<>(stateUpdates);
+    if (beta1Power != null) {
+      Ops after = o.withControlDependencies(applies);
+      all.add(after.assign(beta1Power, after.math.mul(beta1Power, after.constant(spec.beta1()))));
+      all.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant(spec.beta2()))));
+    } else {
+      all.addAll(applies);
+    }
+    return o.withName("step").withControlDependencies(all).noOp();
+  }
+
+  private static Variable<TFloat32> slot(Ops o, Variable<TFloat32> like, String name) {
+    var zeros = o.withInitScope().fill(o.withInitScope().constant(like.shape()), o.withInitScope().constant(0f));
+    return o.withName(name).variable(zeros);
+  }
+}

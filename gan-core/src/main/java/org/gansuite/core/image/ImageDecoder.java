@@ -1,0 +1,150 @@
+package org.gansuite.core.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.apache.commons.imaging.ImageFormat;
+import org.apache.commons.imaging.ImageFormats;
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.common.BufferedImageFactory;
+import org.apache.commons.imaging.formats.jpeg.JpegImageParser;
+import org.apache.commons.imaging.formats.jpeg.JpegImagingParameters;
+import org.apache.commons.imaging.formats.png.PngImageParser;
+import org.apache.commons.imaging.formats.png.PngImagingParameters;
+import org.gansuite.core.data.DataFormatException;
+
+/**
+ * Decodes JPEG and PNG files to 8-bit pixels. Apache Commons Imaging decodes first; where it cannot
+ * (it has no decoder for progressive or arithmetic-coded JPEGs, for one), the JDK's ImageIO
+ * decodes the file instead. Which decoder served a file depends only on the file, so decoding is
+ * deterministic. A file neither can decode is an error naming the file.
+ */
+public final class ImageDecoder {
+
+  private ImageDecoder() {}
+
+  /** Reads and decodes {@code file}. */
+  public static BufferedImage read(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new DataFormatException(file, "image file not found", e);
+    } catch (IOException e) {
+      throw new DataFormatException(file, "cannot read: " + e, e);
+    }
+    return decode(file.toString(), bytes);
+  }
+
+  /** Decodes the bytes of an image file; {@code name} names it in errors. */
+  public static BufferedImage decode(String name, byte[] bytes) {
+    String first;
+    try {
+      BufferedImage image = commonsImaging(bytes);
+      if (image != null) {
+        return image;
+      }
+      first = "no image";
+    } catch (IOException | RuntimeException e) {
+      // Commons Imaging throws unchecked exceptions too on some malformed streams.
+      first = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    try {
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+      if (image != null) {
+        return image;
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new DataFormatException(name, "cannot decode image (Commons Imaging: " + first + "; ImageIO: "
+          + e.getMessage() + ")", e);
+    }
+    throw new DataFormatException(name, "cannot decode image (Commons Imaging: " + first
+        + "; ImageIO: no reader for this format)");
+  }
+
+  /**
+   * Decodes with Commons Imaging. Its default image factory stores grey images in a linear-grey
+   * {@code TYPE_BYTE_GRAY} raster through {@code setRGB}, which darkens the stored values and merges
+   * the darkest ones; an RGB factory keeps every grey value exact.
+   */
+  private static BufferedImage commonsImaging(byte[] bytes) throws IOException {
+    ImageFormat format = Imaging.guessFormat(bytes);
+    if (format == ImageFormats.PNG) {
+      return new PngImageParser().getBufferedImage(bytes, new PngImagingParameters().setBufferedImageFactory(RGB));
+    }
+    if (format == ImageFormats.JPEG) {
+      return new JpegImageParser().getBufferedImage(bytes, new JpegImagingParameters().setBufferedImageFactory(RGB));
+    }
+    return Imaging.getBufferedImage(bytes);
+  }
+
+  /** Colour and grey alike as 8-bit RGB(A) integers, so {@code getRGB} returns what was decoded. */
+  private static final BufferedImageFactory RGB = new BufferedImageFactory() {
+    @Override
+    public BufferedImage getColorBufferedImage(int width, int height, boolean hasAlpha) {
+      return new BufferedImage(width, height, hasAlpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Override
+    public BufferedImage getGrayscaleBufferedImage(int width, int height, boolean hasAlpha) {
+      return getColorBufferedImage(width, height, hasAlpha);
+    }
+  };
+
+  /**
+   * The pixels of {@code image} as HWC bytes with {@code channels} 3 (RGB) or 1 (grey). Grey
+   * rasters (ImageIO decodes grey files to them) are read as stored: {@code getRGB} would pass
+   * them through a linear-to-sRGB conversion that changes their values. RGB becomes grey with OpenCV's fixed-point BT.601
+   * weights, {@code (R*4899 + G*9617 + B*1868 + 8192) >> 14}, the conversion the clarity metric
+   * uses. Alpha is ignored.
+   */
+  public static byte[] pixels(BufferedImage image, int channels) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    byte[] out = new byte[w * h * channels];
+    Raster raster = image.getRaster();
+    if (isStoredGrey(image)) {
+      int shift = raster.getSampleModel().getSampleSize(0) - 8;
+      int[] row = new int[w];
+      for (int y = 0; y < h; y++) {
+        raster.getSamples(0, y, w, 1, 0, row);
+        for (int x = 0; x < w; x++) {
+          int v = shift > 0 ? row[x] >> shift : row[x];
+          for (int c = 0; c < channels; c++) {
+            out[(y * w + x) * channels + c] = (byte) v;
+          }
+        }
+      }
+      return out;
+    }
+    int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
+    for (int i = 0; i < rgb.length; i++) {
+      int r = (rgb[i] >> 16) & 0xFF;
+      int g = (rgb[i] >> 8) & 0xFF;
+      int b = rgb[i] & 0xFF;
+      if (channels == 3) {
+        out[3 * i] = (byte) r;
+        out[3 * i + 1] = (byte) g;
+        out[3 * i + 2] = (byte) b;
+      } else {
+        out[i] = (byte) ((r * 4899 + g * 9617 + b * 1868 + 8192) >> 14);
+      }
+    }
+    return out;
+  }
+
+  private static boolean isStoredGrey(BufferedImage image) {
+    Raster raster = image.getRaster();
+    int type = raster.getDataBuffer().getDataType();
+    return image.getColorModel() instanceof ComponentColorModel
+        && image.getColorModel().getNumColorComponents() == 1
+        && (type == DataBuffer.TYPE_BYTE || type == DataBuffer.TYPE_USHORT);
+  }
+}

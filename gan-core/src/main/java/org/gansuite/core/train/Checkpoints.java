@@ -1,0 +1,117 @@
+package org.gansuite.core.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.tensorflow.Session;
+
+/**
+ * Checkpoints of a run: {@code <dir>/ckpt-<iteration>/} holding TensorFlow's variables
+ * ({@code model.index}, {@code model.data-*}) and the {@code state.json} sidecar. A checkpoint is
+ * written into a hidden folder and renamed into place, so a crash never leaves a partial one.
+ */
+public final class Checkpoints {
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String PREFIX = "ckpt-";
+
+  private final Path dir;
+  private final int keep;
+
+  public Checkpoints(Path dir, int keep) {
+    this.dir = dir;
+    this.keep = keep;
+  }
+
+  /** Saves the session's variables and the state; prunes all but the newest {@code keep}. */
+  public Path save(Session session, CheckpointState state) throws IOException {
+    Files.createDirectories(dir);
+    String name = String.format("%s%010d", PREFIX, state.iteration());
+    Path tmp = Files.createTempDirectory(dir, ".tmp-" + name);
+    session.save(tmp.resolve("model").toString());
+    JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+    Path target = dir.resolve(name);
+    if (Files.exists(target)) {
+      deleteTree(target);
+    }
+    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    prune();
+    return target;
+  }
+
+  /** The newest complete checkpoint, if any. */
+  public Optional<Path> latest() throws IOException {
+    var all = list();
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /** Complete checkpoints, oldest first. */
+  public List<Path> list() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().startsWith(PREFIX))
+          .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    }
+  }
+
+  public static CheckpointState readState(Path checkpoint) throws IOException {
+    Path file = checkpoint.resolve("state.json");
+    try {
+      return JSON.readValue(file.toFile(), CheckpointState.class);
+    } catch (IOException e) {
+      throw new IOException("unreadable checkpoint state " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Restores variables (and their optimizer slots) from a checkpoint. */
+  public static void restore(Session session, Path checkpoint) {
+    session.restore(checkpoint.resolve("model").toString());
+  }
+
+  /** Names each configuration entry that differs, as {@code key: saved -> now}. */
+  public static List<String> differences(SortedMap<String, String> saved, SortedMap<String, String> now) {
+    var keys = new TreeSet<>(saved.keySet());
+    keys.addAll(now.keySet());
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      String a = saved.get(k);
+      String b = now.get(k);
+      if (a == null ? b != null : !a.equals(b)) {
+        out.add(k + ": " + a + " -> " + b);
+      }
+    }
+    return out;
+  }
+
+  private void prune() throws IOException {
+    var all = list();
+    for (int i = 0; i < all.size() - keep; i++) {
+      deleteTree(all.get(i));
+    }
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.gansuite.core.train;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How a run is trained (not what is trained, which is the {@link org.gansuite.core.model.ModelSpec}).
+ *
+ * @param runDir folder of the run: checkpoints, logs, samples, TensorBoard events
+ * @param epochs passes over the data set
+ * @param maxIterations stop after this many iterations in all (0: no limit besides epochs)
+ * @param checkpointEvery iterations between checkpoints (0: only at epoch ends and at the end)
+ * @param keepCheckpoints how many of the newest checkpoints to keep
+ * @param logEvery iterations between log lines (JSON lines, TensorBoard scalars)
+ * @param sampleEvery iterations between fixed-z sample grids (0: only at the end)
+ * @param device TensorFlow device for the model's ops, e.g. {@code /GPU:0}; empty: TF's choice
+ * @param intraOpThreads TF intra-op threads (0: TF's default)
+ * @param interOpThreads TF inter-op threads (0: TF's default)
+ * @param progress whether to draw a progress bar on stderr
+ */
+public record TrainConfig(Path runDir, int epochs, long maxIterations, int checkpointEvery, int keepCheckpoints,
+    int logEvery, int sampleEvery, String device, int intraOpThreads, int interOpThreads, boolean progress) {
+
+  public TrainConfig {
+    Objects.requireNonNull(runDir, "runDir");
+    Objects.requireNonNull(device, "device");
+    if (epochs <= 0) {
+      throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+    }
+    if (maxIterations < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
+      throw new IllegalArgumentException("counts must not be negative");
+    }
+    if (keepCheckpoints <= 0 || logEvery <= 0) {
+      throw new IllegalArgumentException("keepCheckpoints and logEvery must be positive");
+    }
+  }
+
+  public static Builder builder(Path runDir) {
+    return new Builder(runDir);
+  }
+
+  /** Builder with the defaults: 1 epoch, checkpoints every 500 iterations keeping 3, log every 50. */
+  public static final class Builder {
+    private final Path runDir;
+    private int epochs = 1;
+    private long maxIterations;
+    private int checkpointEvery = 500;
+    private int keepCheckpoints = 3;
+    private int logEvery = 50;
+    private int sampleEvery = 500;
+    private String device = "";
+    private int intraOpThreads;
+    private int interOpThreads;
+    private boolean progress = true;
+
+    private Builder(Path runDir) {
+      this.runDir = runDir;
+    }
+
+    public Builder setEpochs(int v) { epochs = v; return this; }
+    public Builder optMaxIterations(long v) { maxIterations = v; return this; }
+    public Builder optCheckpointEvery(int v) { checkpointEvery = v; return this; }
+    public Builder optKeepCheckpoints(int v) { keepCheckpoints = v; return this; }
+    public Builder optLogEvery(int v) { logEvery = v; return this; }
+    public Builder optSampleEvery(int v) { sampleEvery = v; return this; }
+    public Builder optDevice(String v) { device = v; return this; }
+    public Builder optThreads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
+    public Builder optProgress(boolean v) { progress = v; return this; }
+
+    public TrainConfig build() {
+      return new TrainConfig(runDir, epochs, maxIterations, checkpointEvery, keepCheckpoints, logEvery,
+          sampleEvery, device, intraOpThreads, interOpThreads, progress);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package org.gansuite.core.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.Prepared;
+import org.gansuite.core.provenance.Provenance;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+/**
+ * The generic GAN trainer: runs a model's phases, iteration after iteration, over epochs of a
+ * seeded shuffle of the data set. It checkpoints (every N iterations, at each epoch end and at the
+ * end), resumes from the newest checkpoint under an equal configuration, logs JSON lines and
+ * TensorBoard events, writes fixed-z sample grids, and stops a diverged run with a failed result
+ * rather than an exception. It knows nothing model-specific.
+ */
+public final class Trainer {
+
+  private final GanModelProvider provider;
+  private final ModelSpec spec;
+  private final ImageDataset data;
+  private final TrainConfig cfg;
+
+  public Trainer(GanModelProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
+    if (!data.shape().equals(spec.shape())) {
+      throw new IllegalArgumentException("data set " + data.id().name() + " holds " + data.shape()
+          + " images but the model is built for " + spec.shape());
+    }
+    this.provider = provider;
+    this.spec = spec;
+    this.data = data;
+    this.cfg = cfg;
+  }
+
+  /** Iterations in one epoch: whole batches only, each iteration consuming its phases' batches. */
+  public static long iterationsPerEpoch(int datasetSize, int batchSize, int batchesPerIteration) {
+    return datasetSize / batchSize / batchesPerIteration;
+  }
+
+  public TrainResult train() throws IOException {
+    long start = System.nanoTime();
+    Files.createDirectories(cfg.runDir());
+    Prepared prepared = provider.prepare(spec, data, cfg);
+    SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
+    prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
+    var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
+    Optional<Path> resumeFrom = checkpoints.latest();
+    CheckpointState resumed = null;
+    if (resumeFrom.isPresent()) {
+      resumed = Checkpoints.readState(resumeFrom.get());
+      List<String> diff = Checkpoints.differences(resumed.config(), identity);
+      if (!diff.isEmpty()) {
+        throw new IllegalStateException("cannot resume " + cfg.runDir() + " from " + resumeFrom.get().getFileName()
+            + ": the configuration differs (" + String.join("; ", diff) + ")");
+      }
+    }
+    try (Graph g = new Graph();
+        Session session = new Session(g, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()))) {
+      Ops tf = Ops.create(g);
+      if (!cfg.device().isEmpty()) {
+        tf = tf.withDevice(Devices.parse(cfg.device()));
+      }
+      GanGraph gg = provider.build(tf, spec, prepared);
+      int perIteration = gg.batchesPerIteration();
+      long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
+      if (perEpoch == 0) {
+        throw new IllegalArgumentException("data set " + data.id().name() + " has " + data.size()
+            + " images, fewer than one iteration needs (" + perIteration + " batches of " + spec.batchSize() + ")");
+      }
+      long total = cfg.epochs() * perEpoch;
+      if (cfg.maxIterations() > 0) {
+        total = Math.min(total, cfg.maxIterations());
+      }
+      if (resumed != null) {
+        Checkpoints.restore(session, resumeFrom.get());
+      } else {
+        session.initialize();
+      }
+      long first = resumed == null ? 0 : resumed.iteration();
+      return new Loop(gg, session, checkpoints, identity, perEpoch, perIteration, total, first, start).run();
+    }
+  }
+
+  /** The state of one call of {@link #train}. */
+  private final class Loop {
+    private final GanGraph gg;
+    private final Session session;
+    private final Checkpoints checkpoints;
+    private final SortedMap<String, String> identity;
+    private final long perEpoch;
+    private final int perIteration;
+    private final long total;
+    private final long first;
+    private final long start;
+    private final StepRunner steps;
+    private Provenance provenance;
+    private Map<String, Double> scalars = new LinkedHashMap<>();
+    private Optional<Path> lastCheckpoint = Optional.empty();
+
+    Loop(GanGraph gg, Session session, Checkpoints checkpoints, SortedMap<String, String> identity, long perEpoch,
+        int perIteration, long total, long first, long start) {
+      this.gg = gg;
+      this.session = session;
+      this.checkpoints = checkpoints;
+      this.identity = identity;
+      this.perEpoch = perEpoch;
+      this.perIteration = perIteration;
+      this.total = total;
+      this.first = first;
+      this.start = start;
+      this.steps = new StepRunner(session, gg, spec.shape(), spec.batchSize(), spec.zDim(), spec.seed());
+    }
+
+    TrainResult run() throws IOException {
+      Path runDir = cfg.runDir();
+      var status = new RunStatus(runDir.resolve("status.json"));
+      try (var prefetch = new BatchPrefetcher(data, spec.batchSize());
+          var log = new RunLog(runDir.resolve("log.jsonl"));
+          var board = new TensorBoardWriter(runDir.resolve("tensorboard"));
+          ProgressBar bar = progressBar()) {
+        status.write("running", first, "");
+        long windowStart = System.nanoTime();
+        long windowIterations = 0;
+        for (long it = first; it < total; it++) {
+          int epoch = (int) (it / perEpoch);
+          int inEpoch = (int) (it % perEpoch);
+          if (it == first || inEpoch == 0) {
+            int[] order = Randomness.permutation(data.size(), spec.seed(), epoch);
+            prefetch.start(order, inEpoch * perIteration, (int) ((perEpoch - inEpoch) * perIteration));
+          }
+          var failure = runIteration(prefetch, it);
+          if (failure != null) {
+            status.write("failed", it, failure);
+            return result(TrainResult.Status.FAILED, it, failure, prefetch);
+          }
+          windowIterations++;
+          long done = it + 1;
+          if (done % cfg.logEvery() == 0 || done == total) {
+            double seconds = (System.nanoTime() - windowStart) / 1e9;
+            logLine(log, board, done, epoch, windowIterations, seconds, prefetch);
+            windowStart = System.nanoTime();
+            windowIterations = 0;
+          }
+          if ((cfg.sampleEvery() > 0 && done % cfg.sampleEvery() == 0) || done == total) {
+            writeSamples(board, done);
+          }
+          boolean epochEnd = done % perEpoch == 0;
+          if ((cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) || epochEnd || done == total) {
+            save(done);
+          }
+          if (bar != null) {
+            bar.stepTo(done);
+            bar.setExtraMessage(String.format("ep %d/%d", epoch + 1, cfg.epochs()));
+          }
+        }
+        status.write("completed", total, "");
+        return result(TrainResult.Status.COMPLETED, total, "", prefetch);
+      }
+    }
+
+    /** Runs every phase of one iteration; returns a failure message when a scalar is not finite. */
+    private String runIteration(BatchPrefetcher prefetch, long it) throws IOException {
+      Batch batch = null;
+      int k = 0;
+      for (Phase phase : gg.phases()) {
+        for (int s = 0; s < phase.steps(); s++, k++) {
+          if (phase.drawsBatch() || batch == null) {
+            try {
+              batch = prefetch.next();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IOException("interrupted while waiting for a batch", e);
+            }
+          }
+          boolean trace = provenance == null;
+          var values = steps.run(phase, batch, it, k, trace);
+          if (trace) {
+            provenance = Provenance.capture(spec.model(), identity, spec.seed(), data.id().name(),
+                data.id().contentHash(), steps.traced() == null ? List.of() : Devices.used(steps.traced()));
+          }
+          scalars.putAll(values);
+          for (var e : values.entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+              return "diverged at iteration " + (it + 1) + ", phase " + phase.name() + " step " + (s + 1)
+                  + ": " + values;
+            }
+          }
+        }
+      }
+      return null;
+    }
+
+    private void logLine(RunLog log, TensorBoardWriter board, long done, int epoch, long iterations,
+        double seconds, BatchPrefetcher prefetch) throws IOException {
+      var line = new LinkedHashMap<String, Object>();
+      line.put("iteration", done);
+      line.put("epoch", epoch + 1);
+      line.putAll(scalars);
+      line.put("ms_per_iteration", 1000 * seconds / iterations);
+      line.put("images_per_s", iterations * perIteration * spec.batchSize() / seconds);
+      line.put("data_wait_s", prefetch.waitNanos() / 1e9);
+      log.write(line);
+      for (var e : scalars.entrySet()) {
+        board.scalar(e.getKey(), done, e.getValue().floatValue());
+      }
+      board.scalar("perf/images_per_s", done, (float) (iterations * perIteration * spec.batchSize() / seconds));
+      board.flush();
+    }
+
+    private void writeSamples(TensorBoardWriter board, long done) throws IOException {
+      int count = 64;
+      byte[] pixels = steps.samples(count);
+      var s = spec.shape();
+      board.images("samples", done, pixels, count, s.height(), s.width(), s.channels());
+      SampleGrids.write(cfg.runDir().resolve("samples"), done, pixels, count, s);
+    }
+
+    private void save(long done) throws IOException {
+      int epoch = (int) (done / perEpoch);
+      int inEpoch = (int) (done % perEpoch);
+      var state = new CheckpointState(CheckpointState.FORMAT, done, epoch, inEpoch, inEpoch * perIteration,
+          spec.seed(), identity, scalars, provenance);
+      lastCheckpoint = Optional.of(checkpoints.save(session, state));
+    }
+
+    private TrainResult result(TrainResult.Status st, long iterations, String message, BatchPrefetcher prefetch)
+        throws IOException {
+      if (lastCheckpoint.isEmpty()) {
+        lastCheckpoint = checkpoints.latest();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long images = (iterations - first) * perIteration * spec.batchSize();
+      return new TrainResult(st, iterations, (int) (iterations / perEpoch), message, scalars, lastCheckpoint,
+          seconds, prefetch.waitNanos() / 1e9, images);
+    }
+
+    private ProgressBar progressBar() {
+      if (!cfg.progress()) {
+        return null;
+      }
+      return new ProgressBarBuilder()
+          .setTaskName(spec.model())
+          .setInitialMax(total)
+          .startsFrom(first, java.time.Duration.ZERO)
+          .setStyle(ProgressBarStyle.ASCII)
+          .setUnit(" it", 1)
+          .showSpeed()
+          .build();
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package org.gansuite.core.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.testing.GraphRunner;
+import org.gansuite.core.testing.TinyGan;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+class UpdatesTest {
+
+  /** loss = sum(w^2) / 2, so the gradient is w. */
+  private static float[] oneStep(OptimizerSpec spec, float[] w0) {
+    try (var t = new LayerTestSupport()) {
+      var w = t.net.variable("p", "w", Shape.of(w0.length), Init.ZEROS, true);
+      // Read through Identity: the C++ gradient of Square builds a constant of its input's type, which
+      // for a reference variable is float_ref and crashes TF.
+      var loss = t.tf.math.mul(t.tf.constant(0.5f), t.tf.reduceSum(t.tf.math.square(t.tf.identity(w)), t.tf.constant(0)));
+      Op step = Updates.minimize(t.tf, spec, "opt", loss, t.net, List.of());
+      t.set(w, w0);
+      t.session().runner().addTarget(step).run();
+      return GraphRunner.fetch(t.session(), w);
+    }
+  }
+
+  @Test
+  void adamFirstStepMovesByTheLearningRateAgainstTheGradientSign() {
+    // m = (1-b1) g, v = (1-b2) g^2, lr_t = lr sqrt(1-b2)/(1-b1): w - lr_t m / (sqrt(v) + eps) = w - lr sign(g)
+    float[] w = oneStep(OptimizerSpec.adam(0.1, 0.5, 0.999), new float[] {2f, -3f, 0.5f});
+    assertArrayEquals(new float[] {1.9f, -2.9f, 0.4f}, w, 1e-5f);
+  }
+
+  @Test
+  void rmspropFirstStepDividesByTheRootMeanSquare() {
+    // ms = 0.1 g^2: w - lr g / sqrt(0.1 g^2) = w - lr sign(g) / sqrt(0.1)
+    float d = (float) (0.01 / Math.sqrt(0.1));
+    float[] w = oneStep(OptimizerSpec.rmsprop(0.01), new float[] {2f, -3f});
+    assertArrayEquals(new float[] {2f - d, -3f + d}, w, 1e-5f);
+  }
+
+  /** A discriminator step leaves every generator variable bit-identical, and the reverse. */
+  @Test
+  void eachStepUpdatesOnlyItsOwnNetwork() {
+    var model = new TinyGan();
+    var spec = new ModelSpec(model.name(), new ImageShape(4, 4, 1), 8, 4, 1, model.defaults());
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      GanGraph gg = model.build(Ops.create(g), spec);
+      s.initialize();
+      for (int phase = 0; phase < 2; phase++) {
+        var gBefore = snapshot(s, gg.network("generator"));
+        var dBefore = snapshot(s, gg.network("discriminator"));
+        try (var real = TFloat32.tensorOf(Shape.of(4, 4, 4, 1), DataBuffers.of(LayerTestSupport.random(64, 1)));
+            var z = TFloat32.tensorOf(Shape.of(4, 8), DataBuffers.of(LayerTestSupport.random(32, 2)));
+            var seed = TInt64.vectorOf(1, 2)) {
+          s.runner().feed(gg.inputs().real(), real).feed(gg.inputs().z(), z).feed(gg.inputs().seed(), seed)
+              .addTarget(gg.phases().get(phase).update()).run();
+        }
+        var gAfter = snapshot(s, gg.network("generator"));
+        var dAfter = snapshot(s, gg.network("discriminator"));
+        boolean dStep = phase == 0;
+        assertBitsEqual(dStep ? gBefore : dBefore, dStep ? gAfter : dAfter);
+        assertFalse(Arrays.equals(dStep ? dBefore : gBefore, dStep ? dAfter : gAfter), "the stepped network must change");
+      }
+    }
+  }
+
+  private static int[] snapshot(Session s, Network net) {
+    int n = 0;
+    float[][] parts = new float[net.trainableVariables().size()][];
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = GraphRunner.fetch(s, net.trainableVariables().get(i));
+      n += parts[i].length;
+    }
+    int[] bits = new int[n];
+    int k = 0;
+    for (float[] p : parts) {
+      for (float v : p) {
+        bits[k++] = Float.floatToRawIntBits(v);
+      }
+    }
+    return bits;
+  }
+
+  private static void assertBitsEqual(int[] a, int[] b) {
+    assertArrayEquals(a, b, "variables of the other network must stay bit-identical");
+  }
+
+}
