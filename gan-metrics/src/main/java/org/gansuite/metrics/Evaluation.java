@@ -1,0 +1,146 @@
+package org.gansuite.metrics;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.gansuite.core.data.DatasetId;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.metrics.cache.ReferenceStats;
+import org.gansuite.metrics.cache.StatsCache;
+import org.gansuite.metrics.cache.StatsKey;
+import org.gansuite.metrics.extract.ExtractorInfo;
+import org.gansuite.metrics.extract.FeatureExtractor;
+import org.gansuite.metrics.extract.Features;
+
+/**
+ * Evaluates generated images against a reference data set: FID (Heusel et al. 2017), optionally
+ * KID (Binkowski et al. 2018), IS (Salimans et al. 2016) where the extractor classifies, and
+ * clarity with its distance to the reference's. Reference statistics are cached by
+ * {@link StatsKey}. Warns below {@link #MIN_SAMPLES} samples and marks FID below
+ * {@link #COMPARABLE_SAMPLES} as not comparable to published numbers.
+ */
+public final class Evaluation {
+
+  public static final int MIN_SAMPLES = 2048;
+  public static final int COMPARABLE_SAMPLES = 10_000;
+  private static final System.Logger LOG = System.getLogger(Evaluation.class.getName());
+
+  /**
+   * Evaluation settings.
+   *
+   * @param referenceSamples reference images behind the statistics (all when >= the set's size)
+   * @param referenceSplit name of the reference split, for the protocol
+   * @param splits IS splits (protocol: 10)
+   * @param seed seed of the reference subset and of the KID subsets
+   * @param kid KID settings, or null for no KID (KID needs the reference features, never cached)
+   * @param batchSize images per extractor / clarity batch
+   * @param device where the metric graphs run
+   */
+  public record Config(int referenceSamples, String referenceSplit, int splits, long seed, Kid.Config kid,
+      int batchSize, ComputeDevice device) {
+    public Config {
+      Objects.requireNonNull(referenceSplit, "referenceSplit");
+      Objects.requireNonNull(device, "device");
+      if (referenceSamples < 2 || splits < 1 || batchSize < 1) {
+        throw new IllegalArgumentException("bad evaluation config: referenceSamples " + referenceSamples
+            + ", splits " + splits + ", batch " + batchSize);
+      }
+    }
+
+    public static Config protocol(String referenceSplit, long seed) {
+      return new Config(50_000, referenceSplit, InceptionScore.DEFAULT_SPLITS, seed, Kid.Config.protocol(seed),
+          50, ComputeDevice.AUTO);
+    }
+  }
+
+  private Evaluation() {}
+
+  /** {@code cache} may be null (no caching). */
+  public static EvaluationResult evaluate(ImageDataset generated, ImageDataset reference,
+      FeatureExtractor extractor, StatsCache cache, Config config) throws IOException {
+    ExtractorInfo info = extractor.info();
+    List<String> warnings = new ArrayList<>();
+    int n = generated.size();
+    if (n < MIN_SAMPLES) {
+      warnings.add("only " + n + " generated samples; FID below " + MIN_SAMPLES + " samples is strongly biased");
+    }
+    boolean comparable = n >= COMPARABLE_SAMPLES;
+    if (!comparable) {
+      warnings.add("FID from " + n + " < " + COMPARABLE_SAMPLES + " samples is not comparable to published numbers");
+    }
+    ImageDataset ref = subset(reference, config.referenceSamples(), config.seed());
+    StatsKey key = new StatsKey(reference.id().contentHash(), info.name(), info.weightsSha256(), info.layer(),
+        ref.size(), config.seed());
+    Features refFeatures = null;
+    ReferenceStats refStats = cache == null ? null : cache.load(key).orElse(null);
+    if (refStats == null || config.kid() != null) {
+      refFeatures = extractor.extract(ref, config.batchSize());
+    }
+    Features gen = extractor.extract(generated, config.batchSize());
+    try (Clarity clarity = new Clarity(config.device());
+        Fid fid = new Fid(config.device())) {
+      if (refStats == null) {
+        refStats = new ReferenceStats(key, FeatureStats.of(refFeatures.features(), config.device()),
+            Summary.of(clarity.values(ref, config.batchSize())));
+        if (cache != null) {
+          cache.store(refStats);
+        }
+      }
+      double fidValue = fid.value(FeatureStats.of(gen.features(), config.device()), refStats.stats()).fid();
+      double kid = Double.NaN;
+      double kidStd = Double.NaN;
+      int kidSize = 0;
+      if (config.kid() != null) {
+        try (Kid k = new Kid(config.device())) {
+          Kid.Value v = k.value(gen.features(), refFeatures.features(), config.kid());
+          kid = v.kid();
+          kidStd = v.std();
+          kidSize = v.subsetSize();
+        }
+      }
+      double isMean = Double.NaN;
+      double isStd = Double.NaN;
+      if (gen.probabilities() != null && info.classes() > 0) {
+        try (InceptionScore is = new InceptionScore(config.device())) {
+          InceptionScore.Value v = is.value(gen.probabilities(), config.splits());
+          isMean = v.mean();
+          isStd = v.std();
+        }
+      }
+      Summary genClarity = Summary.of(clarity.values(generated, config.batchSize()));
+      Protocol protocol = new Protocol(info.name(), info.weightsSha256(), info.layer(), n, ref.size(),
+          reference.id().name(), reference.id().contentHash(), config.referenceSplit(), config.splits(),
+          config.seed(), config.kid() == null ? 0 : config.kid().subsets(), kidSize, clarity.conversion(),
+          config.device().toString());
+      warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+      return new EvaluationResult(fidValue, comparable, kid, kidStd, isMean, isStd, genClarity,
+          refStats.clarity().mean(), Math.abs(genClarity.mean() - refStats.clarity().mean()), n, protocol, warnings);
+    }
+  }
+
+  /** The first {@code n} of a seeded permutation (sorted), or the whole set when n >= its size. */
+  static ImageDataset subset(ImageDataset data, int n, long seed) {
+    if (n >= data.size()) {
+      return data;
+    }
+    int[] idx = Kid.sample(new SplittableRandom(seed), data.size(), n);
+    Arrays.sort(idx);
+    DatasetId parent = data.id();
+    DatasetId id = new DatasetId(parent.name() + "[" + n + " of " + parent.size() + ", seed " + seed + "]", n,
+        parent.shape(), parent.contentHash());
+    return new ImageDataset() {
+      @Override
+      public DatasetId id() {
+        return id;
+      }
+
+      @Override
+      public void read(int index, byte[] dst, int offset) {
+        data.read(idx[index], dst, offset);
+      }
+    };
+  }
+}

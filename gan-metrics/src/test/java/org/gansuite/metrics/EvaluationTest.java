@@ -1,0 +1,123 @@
+package org.gansuite.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.metrics.cache.ReferenceStats;
+import org.gansuite.metrics.cache.StatsCache;
+import org.gansuite.metrics.cache.StatsKey;
+import org.gansuite.metrics.extract.ExtractorOptions;
+import org.gansuite.metrics.extract.InceptionExtractor;
+import org.gansuite.metrics.extract.TinyInceptionGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The evaluation API and the statistics cache, with the small Inception stand-in graph. */
+class EvaluationTest {
+
+  @TempDir Path dir;
+
+  private static InMemoryDataset images(String name, int n, long seed, int spread) {
+    ImageShape shape = new ImageShape(12, 10, 3);
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] px = new byte[n * shape.pixels()];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (byte) (128 - spread / 2 + rng.nextInt(spread));
+    }
+    return new InMemoryDataset(name, shape, px);
+  }
+
+  @Test
+  void evaluationEqualsItsPartsAndUsesTheCache() throws IOException {
+    Path pb = TinyInceptionGraph.write(dir, tf -> {});
+    InMemoryDataset generated = images("gen", 40, 1, 120);
+    InMemoryDataset reference = images("train", 60, 2, 250);
+    StatsCache cache = new StatsCache(dir.resolve("cache"));
+    var config = new Evaluation.Config(50, "train", 4, 9, new Kid.Config(5, 20, 9), 16, ComputeDevice.AUTO);
+    try (InceptionExtractor ex = InceptionExtractor.open(ExtractorOptions.of(pb))) {
+      EvaluationResult first = Evaluation.evaluate(generated, reference, ex, cache, config);
+
+      var ref = Evaluation.subset(reference, 50, 9);
+      FeatureStats refStats = FeatureStats.of(ex.extract(ref, 7).features());
+      FeatureStats genStats = FeatureStats.of(ex.extract(generated, 7).features());
+      assertEquals(Fid.compute(genStats, refStats), first.fid(), 1e-6 * first.fid());
+      assertTrue(first.fid() > 0.01, "different spreads must give a clearly positive FID: " + first.fid());
+      assertEquals(Clarity.of(generated).mean(), first.clarity().mean(), 1e-9 * first.clarity().mean());
+      assertEquals(Math.abs(Clarity.of(generated).mean() - Clarity.of(ref).mean()), first.clarityDiff(),
+          1e-9 * first.clarity().mean());
+      try (InceptionScore is = new InceptionScore(ComputeDevice.AUTO)) {
+        assertEquals(is.value(ex.extract(generated, 40).probabilities(), 4).mean(), first.isMean(), 1e-6);
+      }
+      assertFalse(first.fidComparable());
+      assertEquals(2, first.warnings().size());
+      assertEquals(50, first.protocol().nReference());
+      assertEquals(ex.info().weightsSha256(), first.protocol().weightsSha256());
+      assertEquals(20, first.protocol().kidSubsetSize());
+      var json = first.toJson();
+      assertTrue(json.keySet().containsAll(java.util.List.of("fid", "kid", "kid_std", "is_mean", "is_std",
+          "clarity_mean", "clarity_std", "n", "protocol")), json.keySet().toString());
+
+      StatsKey key = new StatsKey(reference.id().contentHash(), ex.info().name(), ex.info().weightsSha256(),
+          "pool_3:0", 50, 9);
+      assertTrue(Files.isRegularFile(cache.fileFor(key)));
+      ReferenceStats cached = cache.load(key).orElseThrow();
+      assertArrayEquals(refStats.mu(), cached.stats().mu(), 1e-9);
+
+      var noKid = new Evaluation.Config(50, "train", 4, 9, null, 16, ComputeDevice.AUTO);
+      EvaluationResult second = Evaluation.evaluate(generated, reference, ex, cache, noKid);
+      assertEquals(first.fid(), second.fid(), 1e-9 * first.fid());
+      assertTrue(Double.isNaN(second.kid()));
+      assertFalse(second.toJson().containsKey("kid"));
+    }
+  }
+
+  @Test
+  void cacheRefusesTamperedOrMisfiledEntries() throws IOException {
+    StatsCache cache = new StatsCache(dir);
+    StatsKey key = new StatsKey("abc", "inception-2015-12-05", "f".repeat(64), "pool_3:0", 3, 1);
+    FeatureStats s = new FeatureStats(3, new double[] {1, 2}, new double[] {2, 0.5, 0.5, 1});
+    cache.store(new ReferenceStats(key, s, Summary.of(new double[] {1, 2, 3})));
+    assertEquals(2.0, cache.load(key).orElseThrow().clarity().mean(), 0.0);
+    StatsKey other = new StatsKey("abc", "inception-2015-12-05", "f".repeat(64), "pool_3:0", 3, 2);
+    assertTrue(cache.load(other).isEmpty());
+
+    // A file copied under another key's name is refused.
+    Files.copy(cache.fileFor(key), cache.fileFor(other));
+    var e = assertThrows(IllegalStateException.class, () -> cache.load(other));
+    assertTrue(e.getMessage().contains(cache.fileFor(other).getFileName().toString()), e.getMessage());
+
+    // Changed numbers under the old hash are refused.
+    Path file = cache.fileFor(key);
+    Path tampered = dir.resolve("tampered.npz");
+    try (ZipFile zip = new ZipFile(file.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+      for (var it = zip.entries(); it.hasMoreElements(); ) {
+        ZipEntry entry = it.nextElement();
+        byte[] bytes = zip.getInputStream(entry).readAllBytes();
+        if (entry.getName().equals("mu.npy")) {
+          bytes[bytes.length - 1] ^= 1;
+        }
+        out.putNextEntry(new ZipEntry(entry.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    Files.move(tampered, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    e = assertThrows(IllegalStateException.class, () -> cache.load(key));
+    assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
+    assertEquals("v1|dataset=abc|extractor=inception-2015-12-05|weights=" + "f".repeat(64)
+        + "|layer=pool_3:0|n=3|seed=1", key.canonical());
+  }
+}
