@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gansuite.core.data.Datasets;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.TrainConfig;
 import org.gansuite.core.train.TrainResult;
 import org.gansuite.core.train.Trainer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,10 +23,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, description = "Model name (see 'list').")
   String model;
 
-  @Option(names = "--data", defaultValue = "fashion-mnist",
-      description = "Data set: fashion-mnist (default; embedded test split without the Debian package), "
-          + "cifar10:DIR, celeba:DIR, folder:DIR, idx:IMAGES[,LABELS] or a path.")
-  String data;
+  @Mixin DataOption data = new DataOption();
 
   @Option(names = "--run-dir", description = "Run folder (default: runs/<data>/<model>/seed-<seed>).")
   Path runDir;
@@ -67,7 +64,7 @@ final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var provider = ModelRegistry.load().get(model);
-    var dataset = Datasets.open(data);
+    var dataset = data.open();
     var spec = new ModelSpec(provider.name(), dataset.shape(), 100, batch, seed, provider.defaults().with(hyper));
     Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed);
     var cfg = TrainConfig.builder(dir)

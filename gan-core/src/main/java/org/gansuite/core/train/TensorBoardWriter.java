@@ -33,7 +33,9 @@ public final class TensorBoardWriter implements AutoCloseable {
 
   public TensorBoardWriter(Path logDir) {
     Ops tf = Ops.create(graph);
-    var writer = tf.summary.summaryWriter();
+    // A resource name of its own: summary writers live in a process-wide resource manager.
+    var writer = tf.summary.summaryWriter(org.tensorflow.op.summary.SummaryWriter.sharedName(
+        "gansuite_tb_" + java.util.UUID.randomUUID()));
     step = tf.placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
     tag = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
     value = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
@@ -72,7 +74,8 @@ public final class TensorBoardWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      session.runner().addTarget(flush).addTarget(closeOp).run();
+      flush();
+      session.runner().addTarget(closeOp).run();
     } finally {
       session.close();
       graph.close();

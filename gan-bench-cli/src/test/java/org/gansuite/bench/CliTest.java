@@ -1,0 +1,84 @@
+package org.gansuite.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.image.ImageWriter;
+import org.gansuite.core.testing.TinyDatasets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line end to end. tiny-gan is a test-only provider known only through ServiceLoader
+ * (gan-core's test-jar): it must be listed and train through the generic trainer.
+ */
+class CliTest {
+
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    var out = new StringWriter();
+    var err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void listShowsServiceLoadedModelsWithExactParameterCounts() {
+    Run r = run("list", "--shape", "8x8x1");
+    assertEquals(0, r.code(), r.err());
+    // tiny-gan at 8x8x1, z 100: G 100*32+32 + 32*64+64 = 5,344; D 64*32+32 + 32*1+1 = 2,113
+    assertTrue(r.out().matches("(?s).*tiny-gan\\s+JS\\s+1\\s+generator 5,344, discriminator 2,113\\s+7,457.*"), r.out());
+  }
+
+  @Test
+  void trainsATestOnlyModelOnAnImageFolderAndResumes() throws Exception {
+    Path images = tmp.resolve("images");
+    var data = TinyDatasets.gradients(64, new ImageShape(8, 8, 1), 3);
+    ImageWriter.writeFolder(images, data, 64);
+    Path runDir = tmp.resolve("run");
+    String[] args = {"train", "--model", "tiny-gan", "--data", "folder:" + images, "--no-cache", "--run-dir",
+        runDir.toString(), "--batch", "16", "--epochs", "2", "--no-progress", "--hp", "lr=0.002", "--threads", "1"};
+    Run first = run(args);
+    assertEquals(0, first.code(), first.err());
+    assertTrue(first.out().contains("tiny-gan: completed after 8 iterations (2 epochs)"), first.out());
+    assertTrue(first.out().contains("protocol: model tiny-gan"), first.out());
+    assertTrue(Files.exists(runDir.resolve("checkpoints/ckpt-0000000008/state.json")));
+    assertTrue(Files.exists(runDir.resolve("samples/iter-00000008.png")));
+    // A third epoch resumes from the checkpoint at 8 instead of starting over.
+    args[java.util.Arrays.asList(args).indexOf("--epochs") + 1] = "3";
+    Run more = run(args);
+    assertEquals(0, more.code(), more.err());
+    assertTrue(more.out().contains("completed after 12 iterations (3 epochs)"), more.out());
+  }
+
+  @Test
+  void badArgumentsGiveOneClearLineAndANonZeroExit() {
+    Run unknown = run("train", "--model", "nope", "--no-progress");
+    assertEquals(1, unknown.code());
+    assertTrue(unknown.err().contains("no model named 'nope'"), unknown.err());
+
+    Run missing = run("train", "--model", "tiny-gan", "--data", "folder:" + tmp.resolve("absent"), "--no-cache");
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains(tmp.resolve("absent").toString()), missing.err());
+
+    Run hp = run("train", "--model", "tiny-gan", "--data", "fashion-mnist-test", "--hp", "lr=fast", "--no-cache");
+    assertEquals(1, hp.code());
+    assertTrue(hp.err().contains("hyper-parameter lr: cannot read 'fast'"), hp.err());
+
+    Run shape = run("list", "--shape", "3x3");
+    assertEquals(1, shape.code());
+    assertTrue(shape.err().contains("image shape must look like 32x32x3"), shape.err());
+
+    Run usage = run("train");
+    assertEquals(2, usage.code());
+    assertTrue(usage.err().contains("Missing required option: '--model=<model>'"), usage.err());
+  }
+}
