@@ -1,0 +1,87 @@
+package org.gansuite.baselines.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every baseline must satisfy, inherited by each module's test class: it is found by
+ * ServiceLoader under its name; it samples images of the requested shape in [-1, 1] at 32x32 and
+ * 64x64 with 1 or 3 channels; and each training phase changes the parameters of its own network
+ * and no variable of any other network. Models run at small widths here ({@link #smallWidths()}):
+ * the exact architecture is tested by each module's parameter counts.
+ */
+public abstract class BaselineContract {
+
+  /** The provider under test. */
+  protected abstract GanModelProvider provider();
+
+  /** Hyper-parameter overrides that shrink the networks for fast tests. */
+  protected abstract Map<String, String> smallWidths();
+
+  /** Phase name to the network it trains, e.g. {@code d -> discriminator}. */
+  protected abstract Map<String, String> phaseOwners();
+
+  @Test
+  void isRegisteredThroughServiceLoader() {
+    var found = ModelRegistry.load().get(provider().name());
+    assertInstanceOf(provider().getClass(), found);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"32x32x1", "32x32x3", "64x64x1", "64x64x3"})
+  void samplesHaveTheBatchAndImageShapeAndLieInTheTanhRange(String shape) {
+    var spec = TestSpecs.small(provider(), shape, smallWidths());
+    try (var h = new ModelHarness(provider(), spec)) {
+      var samples = h.gan().samples();
+      assertEquals(List.of(-1L, (long) spec.shape().height(), (long) spec.shape().width(),
+          (long) spec.shape().channels()), boxed(samples.shape().asArray()));
+      float[] v = h.fetch(samples);
+      assertEquals(spec.batchSize() * spec.shape().pixels(), v.length);
+      double min = Double.MAX_VALUE;
+      double max = -Double.MAX_VALUE;
+      for (float x : v) {
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      assertTrue(min >= -1 && max <= 1, "samples in [" + min + ", " + max + "]");
+      assertTrue(max - min > 1e-4, "samples vary: [" + min + ", " + max + "]");
+    }
+  }
+
+  @Test
+  void eachPhaseChangesOnlyItsOwnNetwork() {
+    var spec = TestSpecs.small(provider(), "32x32x1", smallWidths());
+    try (var h = new ModelHarness(provider(), spec)) {
+      assertEquals(phaseOwners().keySet(), new HashSet<>(h.gan().phases().stream().map(p -> p.name()).toList()));
+      for (var phase : h.gan().phases()) {
+        String owner = phaseOwners().get(phase.name());
+        var changed = h.changedBy(phase.name());
+        for (var net : h.gan().networks()) {
+          var names = changed.get(net.name());
+          if (net.name().equals(owner)) {
+            for (var v : net.trainableVariables()) {
+              assertTrue(names.contains(v.op().name()), phase.name() + " left " + v.op().name() + " unchanged");
+            }
+          } else {
+            assertEquals(List.of(), names, "phase " + phase.name() + " changed " + net.name());
+          }
+        }
+        h.redraw();
+      }
+    }
+  }
+
+  private static List<Long> boxed(long[] a) {
+    return java.util.Arrays.stream(a).boxed().toList();
+  }
+}
