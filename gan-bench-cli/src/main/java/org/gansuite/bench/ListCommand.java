@@ -37,6 +37,10 @@ final class ListCommand implements Callable<Integer> {
           parts.add(n.name() + " " + String.format("%,d", n.parameterCount()));
           total += n.parameterCount();
         }
+      } catch (IllegalArgumentException e) {
+        out.printf("%-14s %-12s %6d  not buildable at %s: %s%n", p.name(), p.objective(), p.defaultEpochs(), s,
+            e.getMessage());
+        continue;
       }
       out.printf("%-14s %-12s %6d  %-60s %,12d%n", p.name(), p.objective(), p.defaultEpochs(), String.join(", ", parts), total);
     }

@@ -36,6 +36,11 @@ class CliTest {
     assertEquals(0, r.code(), r.err());
     // tiny-gan at 8x8x1, z 100: G 100*32+32 + 32*64+64 = 5,344; D 64*32+32 + 32*1+1 = 2,113
     assertTrue(r.out().matches("(?s).*tiny-gan\\s+JS\\s+1\\s+generator 5,344, discriminator 2,113\\s+7,457.*"), r.out());
+    // DCGAN's networks need sides divisible by 16: listed, with the reason.
+    assertTrue(r.out().contains("not buildable at 8x8x1"), r.out());
+    Run dcgan = run("list", "--shape", "32x32x3");
+    assertTrue(dcgan.out().matches("(?s).*dcgan\\s+JS\\s+20\\s+generator 4,514,819, discriminator 4,310,401\\s+8,825,220.*"),
+        dcgan.out());
   }
 
   @Test
