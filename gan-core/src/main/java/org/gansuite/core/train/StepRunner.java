@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.core.data.ImageShape;
-import org.gansuite.core.data.Pixels;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.Phase;
 import org.tensorflow.Result;
@@ -85,16 +84,7 @@ final class StepRunner {
 
   /** {@code count} samples from the fixed sample z, as 8-bit NHWC. */
   byte[] samples(int count) {
-    float[] z = Randomness.sampleZ(count, zDim, seed);
-    try (var zt = TFloat32.tensorOf(Shape.of(count, zDim), DataBuffers.of(z, true, false));
-        Result r = session.runner().feed(graph.inputs().z(), zt).fetch(graph.samples()).run()) {
-      var t = (TFloat32) r.get(0);
-      float[] values = new float[(int) t.size()];
-      t.copyTo(DataBuffers.of(values, false, false));
-      byte[] out = new byte[values.length];
-      Pixels.toByte(values, 0, out, 0, values.length);
-      return out;
-    }
+    return Sampler.draw(session, graph, Randomness.sampleZ(count, zDim, seed), count, zDim);
   }
 
   private static <T extends Tensor> T own(List<Tensor> owned, T t) {
