@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param runDir folder of the run: checkpoints, logs, samples, TensorBoard events
  * @param epochs passes over the data set
  * @param maxIterations stop after this many iterations in all (0: no limit besides epochs)
+ * @param maxImages stop once this many real images were drawn, in whole iterations (0: no limit);
+ *     a budget that treats models with several critic steps per iteration alike
  * @param checkpointEvery iterations between checkpoints (0: only at epoch ends and at the end)
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param logEvery iterations between log lines (JSON lines, TensorBoard scalars)
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param interOpThreads TF inter-op threads (0: TF's default)
  * @param progress whether to draw a progress bar on stderr
  */
-public record TrainConfig(Path runDir, int epochs, long maxIterations, int checkpointEvery, int keepCheckpoints,
+public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery, int keepCheckpoints,
     int logEvery, int sampleEvery, String device, int intraOpThreads, int interOpThreads, boolean progress) {
 
   public TrainConfig {
@@ -27,7 +29,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, int check
     if (epochs <= 0) {
       throw new IllegalArgumentException("epochs must be positive, got " + epochs);
     }
-    if (maxIterations < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
+    if (maxIterations < 0 || maxImages < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
       throw new IllegalArgumentException("counts must not be negative");
     }
     if (keepCheckpoints <= 0 || logEvery <= 0) {
@@ -44,6 +46,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, int check
     private final Path runDir;
     private int epochs = 1;
     private long maxIterations;
+    private long maxImages;
     private int checkpointEvery = 500;
     private int keepCheckpoints = 3;
     private int logEvery = 50;
@@ -59,6 +62,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, int check
 
     public Builder setEpochs(int v) { epochs = v; return this; }
     public Builder optMaxIterations(long v) { maxIterations = v; return this; }
+    public Builder optMaxImages(long v) { maxImages = v; return this; }
     public Builder optCheckpointEvery(int v) { checkpointEvery = v; return this; }
     public Builder optKeepCheckpoints(int v) { keepCheckpoints = v; return this; }
     public Builder optLogEvery(int v) { logEvery = v; return this; }
@@ -68,7 +72,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, int check
     public Builder optProgress(boolean v) { progress = v; return this; }
 
     public TrainConfig build() {
-      return new TrainConfig(runDir, epochs, maxIterations, checkpointEvery, keepCheckpoints, logEvery,
+      return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, keepCheckpoints, logEvery,
           sampleEvery, device, intraOpThreads, interOpThreads, progress);
     }
   }

@@ -86,6 +86,9 @@ public final class Trainer {
       if (cfg.maxIterations() > 0) {
         total = Math.min(total, cfg.maxIterations());
       }
+      if (cfg.maxImages() > 0) {
+        total = Math.min(total, Math.max(1, cfg.maxImages() / ((long) spec.batchSize() * perIteration)));
+      }
       if (resumed != null) {
         Checkpoints.restore(session, resumeFrom.get());
       } else {

@@ -122,6 +122,14 @@ class TrainerTest {
     }
   }
 
+  /** Two critic steps per iteration draw two batches of 16: 100 images allow 3 whole iterations. */
+  @Test
+  void imageBudgetCountsEveryBatchAnIterationDraws() throws IOException {
+    var r = train(spec(Map.of("d_steps", "2")), config(tmp.resolve("budget")).optMaxImages(100).build());
+    assertEquals(3, r.iterations());
+    assertEquals(3 * 2 * 16, r.imagesSeen());
+  }
+
   @Test
   void tooSmallDataSetAndWrongShapeAreClearErrors() {
     var small = TinyDatasets.gradients(10, SHAPE, 1);
