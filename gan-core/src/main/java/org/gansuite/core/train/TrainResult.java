@@ -13,15 +13,17 @@ import java.util.Optional;
  * @param lastCheckpoint the newest checkpoint, if any
  * @param seconds wall time of this call
  * @param dataWaitSeconds time training steps waited for their batch
+ * @param parameters trainable parameters per network, in the model's order
  */
 public record TrainResult(Status status, long iterations, int epochsDone, String message,
     Map<String, Double> lastScalars, Optional<Path> lastCheckpoint, double seconds, double dataWaitSeconds,
-    long imagesSeen) {
+    long imagesSeen, Map<String, Long> parameters) {
 
   public enum Status { COMPLETED, FAILED }
 
   public TrainResult {
     lastScalars = Map.copyOf(lastScalars);
+    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
   }
 
   /** Real images per second of wall time in this call. */

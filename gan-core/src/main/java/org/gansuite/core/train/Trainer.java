@@ -248,8 +248,10 @@ public final class Trainer {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       long images = (iterations - first) * perIteration * spec.batchSize();
+      Map<String, Long> parameters = new LinkedHashMap<>();
+      gg.networks().forEach(n -> parameters.put(n.name(), n.parameterCount()));
       return new TrainResult(st, iterations, (int) (iterations / perEpoch), message, scalars, lastCheckpoint,
-          seconds, prefetch.waitNanos() / 1e9, images);
+          seconds, prefetch.waitNanos() / 1e9, images, parameters);
     }
 
     private ProgressBar progressBar() {
