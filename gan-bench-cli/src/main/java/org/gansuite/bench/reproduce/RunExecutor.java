@@ -150,6 +150,8 @@ public final class RunExecutor {
       Map<String, Object> metrics, Map<String, Object> training, Provenance provenance) {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("table", protocol.table());
+    p.put("objective", registry.all().stream().filter(m -> m.name().equals(entry.model()))
+        .map(GanModelProvider::objective).findFirst().orElse(""));
     p.put("dataset", data.id().name());
     p.put("dataset_size", data.size());
     p.put("dataset_sha256", data.id().contentHash());

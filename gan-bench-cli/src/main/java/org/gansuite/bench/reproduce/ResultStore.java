@@ -1,0 +1,43 @@
+package org.gansuite.bench.reproduce;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads every stored {@code result.json} under one or more run roots (e.g. the shards of a matrix). */
+public final class ResultStore {
+
+  private ResultStore() {}
+
+  /** Results of {@code table} found under the roots, in path order; a duplicate run (same folder name) is an error. */
+  public static List<ResultRecord> load(List<Path> roots, String table) throws IOException {
+    List<ResultRecord> out = new ArrayList<>();
+    List<String> seen = new ArrayList<>();
+    for (Path root : roots) {
+      if (!Files.isDirectory(root)) {
+        throw new IOException(root + ": no such run folder");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(root)) {
+        files = s.filter(p -> p.getFileName().toString().equals(ResultRecord.FILE)).sorted(Comparator.naturalOrder()).toList();
+      }
+      for (Path f : files) {
+        ResultRecord r = ResultRecord.read(f);
+        if (!r.table().equals(table)) {
+          continue;
+        }
+        String id = root.relativize(f.getParent()).toString();
+        if (seen.contains(id)) {
+          throw new IOException(f + ": run " + id + " appears under two roots");
+        }
+        seen.add(id);
+        out.add(r);
+      }
+    }
+    return out;
+  }
+}
