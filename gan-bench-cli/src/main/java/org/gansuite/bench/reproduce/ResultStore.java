@@ -11,11 +11,18 @@ import java.util.stream.Stream;
 /** Reads every stored {@code result.json} under one or more run roots (e.g. the shards of a matrix). */
 public final class ResultStore {
 
+  /** A result and the run folder it was read from. */
+  public record Stored(Path dir, ResultRecord record) {}
+
   private ResultStore() {}
 
+  public static List<ResultRecord> records(List<Stored> stored) {
+    return stored.stream().map(Stored::record).toList();
+  }
+
   /** Results of {@code table} found under the roots, in path order; a duplicate run (same folder name) is an error. */
-  public static List<ResultRecord> load(List<Path> roots, String table) throws IOException {
-    List<ResultRecord> out = new ArrayList<>();
+  public static List<Stored> load(List<Path> roots, String table) throws IOException {
+    List<Stored> out = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     for (Path root : roots) {
       if (!Files.isDirectory(root)) {
@@ -35,7 +42,7 @@ public final class ResultStore {
           throw new IOException(f + ": run " + id + " appears under two roots");
         }
         seen.add(id);
-        out.add(r);
+        out.add(new Stored(f.getParent(), r));
       }
     }
     return out;

@@ -56,7 +56,7 @@ public final class RunExecutor {
 
   /** Runs (or reuses) one row at one seed. */
   public ResultRecord run(Entry entry, long seed) throws IOException {
-    Path dir = RunFolder.path(settings.root(), data.id().name(), entry, seed);
+    Path dir = RunFolder.path(settings.root(), protocol.table(), data.id().name(), entry, seed);
     try (RunFolder folder = RunFolder.lock(dir)) {
       var stored = folder.result();
       if (stored.isPresent()) {
@@ -80,7 +80,7 @@ public final class RunExecutor {
   /** The training-set row: N training images scored like generated ones. */
   public ResultRecord trainingSet() throws IOException {
     Entry entry = Entry.of("training-set", "training set");
-    Path dir = RunFolder.path(settings.root(), data.id().name(), entry, 0);
+    Path dir = RunFolder.path(settings.root(), protocol.table(), data.id().name(), entry, 0);
     try (RunFolder folder = RunFolder.lock(dir)) {
       var stored = folder.result();
       if (stored.isPresent()) {

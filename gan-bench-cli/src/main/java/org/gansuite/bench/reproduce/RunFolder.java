@@ -10,7 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The folder of one (data set, row, seed) run: {@code <root>/<data set>/<row slug>/seed-<s>/},
+ * The folder of one (table, data set, row, seed) run: {@code <root>/<table>/<data set>/<row slug>/seed-<s>/},
  * holding the trainer's checkpoints, logs and samples and the final {@code result.json}. While a
  * process works in it, it holds an exclusive lock on {@code .lock}; a second process is refused.
  */
@@ -26,8 +26,8 @@ public final class RunFolder implements AutoCloseable {
     this.lock = lock;
   }
 
-  public static Path path(Path root, String dataset, Entry entry, long seed) {
-    return root.resolve(dataset).resolve(entry.slug()).resolve("seed-" + seed);
+  public static Path path(Path root, String table, String dataset, Entry entry, long seed) {
+    return root.resolve(table).resolve(dataset).resolve(entry.slug()).resolve("seed-" + seed);
   }
 
   /** Creates and locks the folder; fails if another process holds it. */

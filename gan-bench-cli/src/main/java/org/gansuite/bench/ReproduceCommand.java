@@ -1,0 +1,150 @@
+package org.gansuite.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.gansuite.bench.reproduce.Entry;
+import org.gansuite.bench.reproduce.Outputs;
+import org.gansuite.bench.reproduce.Protocol;
+import org.gansuite.bench.reproduce.ResultStore;
+import org.gansuite.bench.reproduce.RunExecutor;
+import org.gansuite.bench.reproduce.Shard;
+import org.gansuite.bench.reproduce.SlurmScript;
+import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.cache.StatsCache;
+import org.gansuite.metrics.extract.ExtractorOptions;
+import org.gansuite.metrics.extract.FeatureExtractors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Reproduces a comparison table: trains every row's model, evaluates it, and writes the tables
+ * and the report from the stored results. With no table it runs the quick protocol on the
+ * embedded Fashion-MNIST.
+ */
+@Command(name = "reproduce", description = {
+    "Train and evaluate every row of a table, then write table.md, table.csv, time.md and report/index.html.",
+    "Tables: quick (default: every model on the embedded Fashion-MNIST, minutes), 5 (CelebA), 6 (CIFAR-10),",
+    "2 and 3 (the proposed model's decoding variants), 4 (time costs of the 5/6 runs). Reruns skip finished runs."})
+final class ReproduceCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Mixin DataOption data = new DataOption();
+
+  @Option(names = "--table", defaultValue = "quick", description = "quick, 2, 3, 4, 5 or 6 (default: ${DEFAULT-VALUE}).")
+  String table;
+
+  @Option(names = "--runs", defaultValue = "runs", description = "Root of the run folders (default: ${DEFAULT-VALUE}).")
+  Path runs;
+
+  @Option(names = "--out", description = "Where tables and report go (default: reports/<table>-<data set>).")
+  Path out;
+
+  @Option(names = "--seeds", defaultValue = "1", description = "Seeds per row; tables show mean ± std (default: ${DEFAULT-VALUE}).")
+  int seeds;
+
+  @Option(names = "--epochs", description = "Epochs for every model instead of the paper's budgets.")
+  Integer epochs;
+
+  @Option(names = "--budget-images", defaultValue = "9600",
+      description = "Quick protocol: real images per model (default: ${DEFAULT-VALUE}, 150 batches).")
+  long budgetImages;
+
+  @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")
+  Integer samples;
+
+  @Option(names = "--inception", description = "classify_image_graph_def.pb (2015-12-05) for tables 2-6.")
+  Path inception;
+
+  @Option(names = "--extractor", description = "Feature extractor instead of the protocol's.")
+  String extractor;
+
+  @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix (default: all).")
+  String shard;
+
+  @Option(names = "--slurm", description = "Write a Slurm array script for --shards parts to this file and exit.")
+  Path slurm;
+
+  @Option(names = "--shards", defaultValue = "8", description = "Array size of the --slurm script (default: ${DEFAULT-VALUE}).")
+  int shards;
+
+  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0.")
+  String device;
+
+  @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
+  int threads;
+
+  @Option(names = "--no-progress", description = "Do not draw progress bars.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    var log = cmd.commandLine().getOut();
+    Protocol protocol = protocol();
+    if (slurm != null) {
+      SlurmScript.write(slurm, shards, cmd.commandLine().getParseResult().originalArgs());
+      log.printf("wrote %s: a Slurm array of %d shards (sbatch %s); afterwards: ./gan-bench merge --table %s --runs %s --out DIR%n",
+          slurm, shards, slurm, protocol.table(), runs.resolve(protocol.table()));
+      return 0;
+    }
+    if (!table.equals("quick") && data.data.equals("fashion-mnist") && extractor == null) {
+      throw new IllegalArgumentException("table " + table + " needs its data set: --data "
+          + (table.equals("5") || table.equals("2") ? "celeba:DIR" : "cifar10:DIR")
+          + " (or --extractor to score another data set)");
+    }
+    var dataset = data.open();
+    var sh = Shard.parse(shard);
+    var registry = ModelRegistry.load();
+    var opts = new ExtractorOptions(inception, Optional.empty(),
+        ComputeDevice.parse(device.isEmpty() ? "auto" : device), java.util.Map.of());
+    int done = 0;
+    try (var fx = FeatureExtractors.open(protocol.extractor(), opts)) {
+      var cache = new StatsCache(runs.resolve(".stats-cache"));
+      var exec = new RunExecutor(protocol, dataset, fx, cache,
+          new RunExecutor.Settings(runs, device, threads, !noProgress), registry, log);
+      int position = 0;
+      for (Entry e : protocol.entries()) {
+        for (long seed = 1; seed <= protocol.seeds(); seed++) {
+          if (sh.owns(position++)) {
+            exec.run(e, seed);
+            done++;
+          }
+        }
+      }
+      if (sh.owns(position)) {
+        exec.trainingSet();
+      }
+    }
+    if (sh.count() > 1) {
+      log.printf("shard %s: %d runs done under %s; build the tables with: ./gan-bench merge --table %s --runs %s --out DIR%n",
+          shard, done, runs, protocol.table(), runs.resolve(protocol.table()));
+      return 0;
+    }
+    Path outDir = out != null ? out : Path.of("reports", table + "-" + dataset.id().name());
+    var stored = ResultStore.load(List.of(runs.resolve(protocol.table()).resolve(dataset.id().name())), protocol.table());
+    Path index = Outputs.write(outDir, protocol, stored);
+    log.println(Files.readString(outDir.resolve(table.equals("4") ? "time.md" : "table.md")));
+    log.printf("report: %s%n", index.toAbsolutePath());
+    return stored.stream().allMatch(s -> s.record().completed()) ? 0 : Main.FAILED;
+  }
+
+  private Protocol protocol() {
+    Protocol p;
+    if (table.equals("quick")) {
+      p = Protocol.quick(budgetImages, samples != null ? samples : 2048, seeds);
+    } else {
+      // Table 4 is the time costs of the comparison runs of Tables 5/6: it runs (or reuses) those.
+      p = Protocol.paper(table.equals("4") ? (data.data.startsWith("celeba") ? "5" : "6") : table, seeds);
+    }
+    return new Protocol(p.table(), p.entries(), p.paper(), epochs != null ? epochs : p.epochs(), p.budgetImages(),
+        samples != null ? samples : p.samples(), p.referenceSamples(), extractor != null ? extractor : p.extractor(),
+        p.seeds());
+  }
+
+}
