@@ -49,6 +49,9 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--seeds", defaultValue = "1", description = "Seeds per row; tables show mean ± std (default: ${DEFAULT-VALUE}).")
   int seeds;
 
+  @Option(names = "--models", split = ",", description = "Only these models (rows of the table, or any registered model).")
+  List<String> models;
+
   @Option(names = "--epochs", description = "Epochs for every model instead of the paper's budgets.")
   Integer epochs;
 
@@ -135,14 +138,19 @@ final class ReproduceCommand implements Callable<Integer> {
   }
 
   private Protocol protocol() {
-    Protocol p;
+    final Protocol p;
     if (table.equals("quick")) {
       p = Protocol.quick(budgetImages, samples != null ? samples : 2048, seeds);
     } else {
       // Table 4 is the time costs of the comparison runs of Tables 5/6: it runs (or reuses) those.
       p = Protocol.paper(table.equals("4") ? (data.data.startsWith("celeba") ? "5" : "6") : table, seeds);
     }
-    return new Protocol(p.table(), p.entries(), p.paper(), epochs != null ? epochs : p.epochs(), p.budgetImages(),
+    List<Entry> entries = p.entries();
+    if (models != null) {
+      entries = models.stream().map(m -> p.entries().stream().filter(e -> e.model().equals(m)).findFirst()
+          .orElse(Entry.of(m, m))).toList();
+    }
+    return new Protocol(p.table(), entries, p.paper(), epochs != null ? epochs : p.epochs(), p.budgetImages(),
         samples != null ? samples : p.samples(), p.referenceSamples(), extractor != null ? extractor : p.extractor(),
         p.seeds());
   }
