@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "gan-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train GANs with TensorFlow Java, measure them, and reproduce the comparison tables of "
         + "\"GANs based on sample-feature decoding constraint\".",
-    subcommands = {ListCommand.class, TrainCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ListCommand.class, TrainCommand.class, PerfCommand.class, ScoreCommand.class, FidCommand.class,
+        StatsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Exit code of a run that failed for a reason other than bad arguments (bad data, divergence). */

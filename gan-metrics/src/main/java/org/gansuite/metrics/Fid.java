@@ -29,6 +29,11 @@ public final class Fid implements AutoCloseable {
   /** pytorch-fid's {@code eps}. */
   public static final double FALLBACK_OFFSET = 1e-6;
 
+  /** The definition computed here, for protocols. */
+  public static final String DEFINITION = "FID (Heusel et al. 2017): |mu1-mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2)), "
+      + "mean and unbiased (N-1) covariance in float64, tr(sqrt(S1 S2)) from symmetric eigen-decompositions; "
+      + "when not finite, 1e-6 added to both diagonals inside the square root (pytorch-fid)";
+
   /**
    * One FID value and its parts.
    *
