@@ -80,8 +80,8 @@ final class ScoreCommand implements Callable<Integer> {
       }
       report.value("n", scores.names().size());
     }
-    report.protocol("decoder", "PNG/JPEG of the folder, sorted by file name; grey files as 1 channel, others RGB "
-        + "(alpha dropped, as cv2.imread)");
+    report.protocol("decoder", "PNG/JPEG files of the folder sorted by name, gan-core ImageDecoder (JPEG as "
+        + "libjpeg-turbo/cv2 decodes it, grey PNG values exact, alpha dropped); images with R=G=B scored as one channel");
     if (perImage != null) {
       writeCsv(perImage, chosen, clarity, scores);
       report.protocol("per_image_csv", perImage.toAbsolutePath().normalize().toString());
