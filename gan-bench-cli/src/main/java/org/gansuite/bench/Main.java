@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     description = "Train GANs with TensorFlow Java, measure them, and reproduce the comparison tables of "
         + "\"GANs based on sample-feature decoding constraint\".",
     subcommands = {ListCommand.class, TrainCommand.class, ReproduceCommand.class, MergeCommand.class,
-        PerfCommand.class, CommandLine.HelpCommand.class})
+        ScoreCommand.class, FidCommand.class, StatsCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   /** Exit code of a run that failed for a reason other than bad arguments (bad data, divergence). */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** reproduce and merge end to end on a tiny image folder, the test-only tiny-gan and pooled-pixels extractor. */
+/** reproduce and merge end to end on a tiny image folder, the test-only tiny-gan and test-pixel-moments extractor. */
 class ReproduceTest {
 
   @TempDir Path tmp;
@@ -31,7 +31,7 @@ class ReproduceTest {
   private String[] args(Path runs, Path out, String... extra) {
     List<String> a = new ArrayList<>(List.of("reproduce", "--models", "tiny-gan", "--data", "folder:" + images,
         "--no-cache", "--runs", runs.toString(), "--out", out.toString(), "--budget-images", "64", "--samples", "40",
-        "--extractor", "pooled-pixels", "--no-progress", "--threads", "1"));
+        "--extractor", "test-pixel-moments", "--no-progress", "--threads", "1"));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
@@ -98,7 +98,7 @@ class ReproduceTest {
     var shard = CliTest.run(args(runs, tmp.resolve("out"), "--shard", "2/2"));
     assertEquals(1, shard.code());
     assertTrue(shard.err().contains("shard must be i/n with 0 <= i < n"), shard.err());
-    var table = CliTest.run("reproduce", "--table", "9", "--data", "folder:" + images, "--extractor", "pooled-pixels");
+    var table = CliTest.run("reproduce", "--table", "9", "--data", "folder:" + images, "--extractor", "test-pixel-moments");
     assertEquals(1, table.code());
     assertTrue(table.err().contains("no comparison table 9"), table.err());
     var needsData = CliTest.run("reproduce", "--table", "6");

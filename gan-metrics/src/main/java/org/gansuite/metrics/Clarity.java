@@ -31,6 +31,11 @@ import org.tensorflow.types.TUint8;
  */
 public final class Clarity implements AutoCloseable {
 
+  /** The definition computed here, for protocols. */
+  public static final String DEFINITION = "variance of the Laplacian as cv2.Laplacian(grey, CV_64F).var(): "
+      + "8-bit grey (OpenCV fixed-point conversion for RGB), kernel [[0,1,0],[1,-4,1],[0,1,0]], border reflect-101, "
+      + "population variance per image; mean and population std over images";
+
   private final GreyConversion conversion;
   private final Graph graph;
   private final Session session;

@@ -5,6 +5,7 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.linalg.MatMul;
@@ -16,11 +17,12 @@ import org.tensorflow.types.TFloat64;
  * {@code |mu1 - mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2))}, in float64 TensorFlow ops.
  *
  * <p>{@code tr(sqrt(S1 S2))} is the sum of the square roots of the eigenvalues of the symmetric
- * matrix {@code sqrt(S1) S2 sqrt(S1)}, which has the same eigenvalues as {@code S1 S2}; so two
- * symmetric eigen-decompositions replace scipy's general {@code sqrtm} and stay exact on a GPU. As
- * pytorch-fid does, when the result is not finite (a singular covariance gives slightly negative
- * eigenvalues and so NaN square roots) the computation is repeated with 1e-6 added to both
- * diagonals, and {@link Value#diagonalOffset()} records it.
+ * matrix {@code L^T S2 L}, {@code S1 = L L^T} (Cholesky), which has the same eigenvalues as
+ * {@code S1 S2}; so a Cholesky and one eigenvalues-only symmetric decomposition replace scipy's
+ * general {@code sqrtm} and stay exact on a GPU. As pytorch-fid does, when the result is not finite
+ * (a singular covariance: the Cholesky fails, or slightly negative eigenvalues give NaN square
+ * roots) the computation is repeated with 1e-6 added to both diagonals, and
+ * {@link Value#diagonalOffset()} records it.
  *
  * <p>The graph is built once per instance; close the instance to release it.
  */
@@ -28,6 +30,11 @@ public final class Fid implements AutoCloseable {
 
   /** pytorch-fid's {@code eps}. */
   public static final double FALLBACK_OFFSET = 1e-6;
+
+  /** The definition computed here, for protocols. */
+  public static final String DEFINITION = "FID (Heusel et al. 2017): |mu1-mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2)), "
+      + "mean and unbiased (N-1) covariance in float64, tr(sqrt(S1 S2)) as the sum of sqrt(eig(L^T S2 L)), S1 = L L^T; "
+      + "when not finite or S1 not positive definite, 1e-6 added to both diagonals inside the square root (pytorch-fid)";
 
   /**
    * One FID value and its parts.
@@ -64,20 +71,20 @@ public final class Fid implements AutoCloseable {
     session = Tf.session(graph);
   }
 
-  /** {@code tr(sqrt(a b))} for symmetric positive semi-definite {@code a}, {@code b}. */
+  /**
+   * {@code tr(sqrt(a b))} for symmetric positive definite {@code a} and symmetric positive
+   * semi-definite {@code b}: with {@code a = L L^T} (Cholesky), {@code a b = L (L^T b L) L^-1} has
+   * the eigenvalues of the symmetric {@code L^T b L}, so the trace is the sum of their square
+   * roots. One Cholesky and one eigenvalues-only decomposition replace the two full symmetric
+   * eigen-decompositions (with eigenvectors) of {@code sqrt(a) b sqrt(a)}. A singular {@code a}
+   * fails the Cholesky (an error on the CPU) and a singular {@code b} gives slightly negative
+   * eigenvalues (NaN roots): both send the caller to the pytorch-fid offset.
+   */
   static Operand<TFloat64> traceSqrtProduct(Ops tf, Operand<TFloat64> a, Operand<TFloat64> b) {
-    SelfAdjointEig<TFloat64> eigA = tf.linalg.selfAdjointEig(a, SelfAdjointEig.computeV(true));
-    Operand<TFloat64> rootE = tf.math.sqrt(eigA.e());
-    // A negative eigenvalue (singular A) gives NaN; the next eigen-solver fails on NaN input, so it
-    // gets 0 there, and the NaN returns through `invalid` so the caller sees a non-finite result.
-    Operand<TFloat64> safeRootE = tf.select(tf.math.isFinite(rootE), rootE, tf.zerosLike(rootE));
-    Operand<TFloat64> invalid = tf.reduceSum(tf.math.sub(rootE, safeRootE), tf.constant(0));
-    // sqrt(A) = V diag(sqrt(e)) V^T; scaling V's columns by sqrt(e) broadcasts along rows.
-    Operand<TFloat64> scaled = tf.math.mul(eigA.v(), safeRootE);
-    Operand<TFloat64> sqrtA = tf.linalg.matMul(scaled, eigA.v(), MatMul.transposeB(true));
-    Operand<TFloat64> m = tf.linalg.matMul(tf.linalg.matMul(sqrtA, b), sqrtA);
-    SelfAdjointEig<TFloat64> eigM = tf.linalg.selfAdjointEig(m, SelfAdjointEig.computeV(false));
-    return tf.math.add(tf.reduceSum(tf.math.sqrt(eigM.e()), tf.constant(0)), invalid);
+    Operand<TFloat64> l = tf.linalg.cholesky(a);
+    Operand<TFloat64> m = tf.linalg.matMul(tf.linalg.matMul(l, b, MatMul.transposeA(true)), l);
+    SelfAdjointEig<TFloat64> eig = tf.linalg.selfAdjointEig(m, SelfAdjointEig.computeV(false));
+    return tf.reduceSum(tf.math.sqrt(eig.e()), tf.constant(0));
   }
 
   private static Operand<TFloat64> trace(Ops tf, Operand<TFloat64> m) {
@@ -106,11 +113,11 @@ public final class Fid implements AutoCloseable {
     requireFinite(a, "first");
     requireFinite(b, "second");
     Value v = run(a, b, 0.0);
-    if (Double.isFinite(v.fid())) {
+    if (v != null && Double.isFinite(v.fid())) {
       return v;
     }
     v = run(a, b, FALLBACK_OFFSET);
-    if (!Double.isFinite(v.fid())) {
+    if (v == null || !Double.isFinite(v.fid())) {
       throw new ArithmeticException("FID is not finite even with " + FALLBACK_OFFSET
           + " added to the covariance diagonals; a covariance is not positive semi-definite");
     }
@@ -130,6 +137,7 @@ public final class Fid implements AutoCloseable {
     }
   }
 
+  /** The value with {@code offset} on both diagonals; null when the first is not positive definite. */
   private Value run(FeatureStats a, FeatureStats b, double offset) {
     int d = a.dim();
     try (TFloat64 m1 = Tf.float64(a.mu(), d);
@@ -144,6 +152,9 @@ public final class Fid implements AutoCloseable {
       // matrices inside sqrtm, so its tr(S1) + tr(S2) lack the 2 d offset.
       double value = Tf.scalar(r.get(0)) - 2.0 * d * offset;
       return new Value(value, Tf.scalar(r.get(1)), Tf.scalar(r.get(2)), offset);
+    } catch (TFInvalidArgumentException e) {
+      // The CPU Cholesky kernel refuses a matrix that is not positive definite (the GPU one gives NaN).
+      return null;
     }
   }
 

@@ -91,6 +91,11 @@ public final class ImageFolderScores {
         List<NamedImage> ca = ImageFolderReader.readAll(a.subList(start, end));
         List<NamedImage> cb = ImageFolderReader.readAll(b.subList(start, end));
         for (int i = 0; i < ca.size(); i++) {
+          if (ca.get(i).shape().channels() != cb.get(i).shape().channels()) {
+            // A grey image against a colour one: compare as RGB, as cv2.imread reads both.
+            ca.set(i, ImageFolderReader.toRgb(ca.get(i)));
+            cb.set(i, ImageFolderReader.toRgb(cb.get(i)));
+          }
           if (!ca.get(i).shape().equals(cb.get(i).shape())) {
             throw new IllegalArgumentException(a.get(start + i) + " is " + ca.get(i).shape() + " but "
                 + b.get(start + i) + " is " + cb.get(i).shape() + " (height x width x channels)");

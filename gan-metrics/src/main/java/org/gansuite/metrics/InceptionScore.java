@@ -23,6 +23,10 @@ public final class InceptionScore implements AutoCloseable {
   /** The protocol's number of splits. */
   public static final int DEFAULT_SPLITS = 10;
 
+  /** The definition computed here, for protocols. */
+  public static final String DEFINITION = "IS (Salimans et al. 2016): exp(mean KL(p(y|x) || p(y))) per split of "
+      + "consecutive samples, mean and population std over 10 splits (openai improved-gan)";
+
   /** Largest tolerated deviation of a prediction's sum from 1. */
   private static final double SUM_TOLERANCE = 1e-3;
 

@@ -48,6 +48,10 @@ public final class Kid implements AutoCloseable {
   /** Mean and population standard deviation of MMD^2 over the subsets. */
   public record Value(double kid, double std, int subsets, int subsetSize) {}
 
+  /** The definition computed here, for protocols. */
+  public static final String DEFINITION = "KID (Binkowski et al. 2018): unbiased MMD^2 with kernel (x.y/d + 1)^3, "
+      + "mean and population std over random subsets of min(n1, n2, 1000) drawn without replacement (SplittableRandom(seed))";
+
   private final Graph graph;
   private final Session session;
   private final Placeholder<TFloat64> x;

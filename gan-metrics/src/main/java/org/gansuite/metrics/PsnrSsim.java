@@ -24,6 +24,14 @@ import org.tensorflow.types.TUint8;
  */
 public final class PsnrSsim implements AutoCloseable {
 
+  /** The PSNR definition computed here, for protocols. */
+  public static final String PSNR_DEFINITION = "10 log10(255^2 / MSE) per image pair over all pixels and "
+      + "channels of 8-bit values; mean, population std, min, max over pairs with finite PSNR (identical pairs counted apart)";
+  /** The SSIM definition computed here, for protocols. */
+  public static final String SSIM_DEFINITION = "SSIM (Wang et al. 2004) as tf.image.ssim: Gaussian window 11x11, "
+      + "sigma 1.5, K1 0.01, K2 0.03, data range 255, population statistics, valid region, mean over channels; "
+      + "mean, population std, min, max over pairs";
+
   public static final int WINDOW = 11;
   public static final double SIGMA = 1.5;
   public static final double K1 = 0.01;

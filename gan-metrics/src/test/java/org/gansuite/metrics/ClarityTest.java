@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.gansuite.core.data.DataFormatException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -116,6 +117,17 @@ class ClarityTest {
     assertEquals(sum / 5, (double) s.toJson().get("clarity_mean"), 1e-9 * sum);
   }
 
+  /** JPEGs decode to libjpeg-turbo's pixels (gan-core's ImageDecoder reads JPEG with ImageIO first). */
+  @Test
+  void jpegEqualsOpenCv() throws IOException {
+    ImageFolderScores.ClarityScores s = Clarity.ofFolder(References.resource("images/jpeg"));
+    assertEquals(3, s.names().size());
+    for (int i = 0; i < s.names().size(); i++) {
+      double cv = References.expected("jpeg_expected.properties", "clarity." + s.names().get(i));
+      assertEquals(cv, s.values()[i], 1e-9 * cv, s.names().get(i));
+    }
+  }
+
   @Test
   void badFoldersAndFilesAreNamed() throws IOException {
     Path missing = dir.resolve("nope");
@@ -126,7 +138,7 @@ class ClarityTest {
     assertTrue(e2.getMessage().contains("empty") && e2.getMessage().contains("no .png"), e2.getMessage());
     Path bad = Files.createDirectories(dir.resolve("bad"));
     Files.writeString(bad.resolve("broken.png"), "this is not a PNG");
-    var e3 = assertThrows(IOException.class, () -> Clarity.ofFolder(bad));
+    var e3 = assertThrows(DataFormatException.class, () -> Clarity.ofFolder(bad));
     assertTrue(e3.getMessage().contains("broken.png"), e3.getMessage());
   }
 

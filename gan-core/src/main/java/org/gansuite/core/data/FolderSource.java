@@ -18,8 +18,8 @@ import org.gansuite.core.image.Resampler;
  */
 public final class FolderSource implements ImageSource {
 
-  /** Bump when decoding changes the pixels it produces, so that old caches become stale. */
-  private static final int DECODER_VERSION = 1;
+  /** Bump when decoding changes the pixels it produces, so that old caches become stale (2: JPEG via ImageIO). */
+  private static final int DECODER_VERSION = 2;
 
   private final Path dir;
   private final String name;

@@ -9,7 +9,9 @@ import org.gansuite.metrics.ComputeDevice;
 /**
  * How to open an extractor.
  *
- * @param weights the weights or graph file (e.g. {@code classify_image_graph_def.pb})
+ * @param weights the weights or graph file (e.g. {@code classify_image_graph_def.pb}), or the
+ *     folder an extractor keeps its trained weights in; null lets the provider use its default
+ *     location, where it has one (an extractor that needs a file refuses null, naming the extractor)
  * @param pinnedSha256 when present, the file must have this SHA-256 or opening fails
  * @param device where the network runs
  * @param extra provider-specific settings
@@ -17,7 +19,6 @@ import org.gansuite.metrics.ComputeDevice;
 public record ExtractorOptions(Path weights, Optional<String> pinnedSha256, ComputeDevice device,
     Map<String, String> extra) {
   public ExtractorOptions {
-    Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(pinnedSha256, "pinnedSha256");
     Objects.requireNonNull(device, "device");
     extra = Map.copyOf(extra);
@@ -28,6 +29,7 @@ public record ExtractorOptions(Path weights, Optional<String> pinnedSha256, Comp
     });
   }
 
+  /** Default options with {@code weights} (null: the provider's default location). */
   public static ExtractorOptions of(Path weights) {
     return new ExtractorOptions(weights, Optional.empty(), ComputeDevice.AUTO, Map.of());
   }

@@ -77,6 +77,9 @@ public final class InceptionExtractor implements FeatureExtractor {
 
   public static InceptionExtractor open(ExtractorOptions options) throws IOException {
     Path file = options.weights();
+    if (file == null) {
+      throw new IllegalArgumentException(NAME + " needs the graph file classify_image_graph_def.pb (its weights)");
+    }
     byte[] bytes = Files.readAllBytes(file);
     String sha = sha256(bytes);
     if (options.pinnedSha256().isPresent() && !options.pinnedSha256().get().toLowerCase(Locale.ROOT).equals(sha)) {

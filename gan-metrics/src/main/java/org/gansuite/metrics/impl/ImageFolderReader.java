@@ -1,6 +1,5 @@
 package org.gansuite.metrics.impl;
 
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,19 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.ImagingException;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.image.ImageDecoder;
 
 /**
- * Reads the PNG/JPEG files of one folder (not recursive), sorted by name, as 8-bit HWC images:
- * grey files as one channel, everything else as RGB (alpha dropped, as OpenCV's imread does).
- * Decodes with the JDK's ImageIO first, Commons Imaging for files ImageIO cannot read: Commons
- * Imaging 1.0.0-alpha6 stores 8-bit grey PNGs in a linear-grey BufferedImage through an sRGB
- * conversion (107 becomes 37), which would corrupt every grey metric; ImageIO keeps the raw
- * samples. Grey samples are read from the raster, never through getRGB (which applies the same
- * gamma conversion). Kept private to gan-metrics so gan-core's image loader can replace it.
+ * Lists the PNG/JPEG files of one folder (not recursive), sorted by name, and decodes them as 8-bit
+ * HWC images through gan-core's {@link ImageDecoder}, the project's one decoding path (Commons
+ * Imaging, ImageIO where it cannot; alpha dropped, as OpenCV's imread does).
  */
 public final class ImageFolderReader {
 
@@ -55,52 +48,52 @@ public final class ImageFolderReader {
     return n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg");
   }
 
-  public static NamedImage read(Path file) throws IOException {
-    BufferedImage img = decode(file);
+  /**
+   * Decodes {@code file} with gan-core's {@link ImageDecoder} as RGB; an image whose three
+   * channels are equal everywhere (a grey file, or an RGB file holding grey) becomes one channel.
+   * The metrics give the same values either way (OpenCV's grey conversion and PSNR/SSIM over
+   * equal channels leave grey values as they are); one channel is a third of the work.
+   */
+  public static NamedImage read(Path file) {
+    BufferedImage img = ImageDecoder.read(file);
     int h = img.getHeight();
     int w = img.getWidth();
-    boolean grey = img.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
-    int c = grey ? 1 : 3;
-    byte[] px = new byte[h * w * c];
-    var raster = img.getRaster();
-    int bits = img.getColorModel().getComponentSize(0);
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int o = (y * w + x) * c;
-        if (grey) {
-          int v = raster.getSample(x, y, 0);
-          px[o] = (byte) (bits > 8 ? v >> (bits - 8) : v);
-        } else {
-          int rgb = img.getRGB(x, y);
-          px[o] = (byte) (rgb >> 16);
-          px[o + 1] = (byte) (rgb >> 8);
-          px[o + 2] = (byte) rgb;
-        }
-      }
-    }
-    return new NamedImage(file.getFileName().toString(), new ImageShape(h, w, c), px);
+    byte[] rgb = ImageDecoder.pixels(img, 3);
+    byte[] grey = greyIfEqual(rgb);
+    return grey != null ? new NamedImage(file.getFileName().toString(), new ImageShape(h, w, 1), grey)
+        : new NamedImage(file.getFileName().toString(), new ImageShape(h, w, 3), rgb);
   }
 
-  private static BufferedImage decode(Path file) throws IOException {
-    BufferedImage img = null;
-    Exception failure = null;
-    try {
-      img = ImageIO.read(file.toFile());
-    } catch (IOException | RuntimeException e) {
-      failure = e;
-    }
-    if (img == null) {
-      try {
-        img = Imaging.getBufferedImage(file.toFile());
-      } catch (ImagingException | RuntimeException e) {
-        String why = failure != null ? failure.getMessage() : e.getMessage();
-        throw new IOException(file + ": cannot decode image (" + why + ")", e);
+  /** The first channel when R = G = B at every pixel, else null. */
+  private static byte[] greyIfEqual(byte[] rgb) {
+    byte[] grey = new byte[rgb.length / 3];
+    for (int i = 0; i < grey.length; i++) {
+      byte r = rgb[3 * i];
+      if (rgb[3 * i + 1] != r || rgb[3 * i + 2] != r) {
+        return null;
       }
+      grey[i] = r;
     }
-    return img;
+    return grey;
   }
 
-  public static List<NamedImage> readAll(List<Path> files) throws IOException {
+  /** An image of 1 channel repeated into 3 (RGB), to pair a grey file with a colour one. */
+  public static NamedImage toRgb(NamedImage image) {
+    if (image.shape().channels() == 3) {
+      return image;
+    }
+    byte[] g = image.pixels();
+    byte[] rgb = new byte[g.length * 3];
+    for (int i = 0; i < g.length; i++) {
+      rgb[3 * i] = g[i];
+      rgb[3 * i + 1] = g[i];
+      rgb[3 * i + 2] = g[i];
+    }
+    ImageShape s = image.shape();
+    return new NamedImage(image.name(), new ImageShape(s.height(), s.width(), 3), rgb);
+  }
+
+  public static List<NamedImage> readAll(List<Path> files) {
     List<NamedImage> out = new ArrayList<>(files.size());
     for (Path f : files) {
       out.add(read(f));

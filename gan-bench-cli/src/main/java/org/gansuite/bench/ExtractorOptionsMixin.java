@@ -1,0 +1,85 @@
+package org.gansuite.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.gansuite.core.data.DataOptions;
+import org.gansuite.core.data.Datasets;
+import org.gansuite.core.data.FolderOptions;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.extract.ExtractorInfo;
+import org.gansuite.metrics.extract.ExtractorOptions;
+import org.gansuite.metrics.extract.FeatureExtractor;
+import org.gansuite.metrics.extract.FeatureExtractors;
+import picocli.CommandLine.Option;
+
+/** Which feature extractor turns image folders into features, and how it is opened. */
+final class ExtractorOptionsMixin {
+
+  @Option(names = "--extractor", description = "Feature extractor for image folders (registered: ${COMPLETION-CANDIDATES}).",
+      completionCandidates = Names.class)
+  String name;
+
+  @Option(names = "--weights", description = "The extractor's weights: the graph file for inception-2015-12-05, "
+      + "the cache folder for a trained classifier (default: the extractor's own).")
+  Path weights;
+
+  @Option(names = "--weights-sha256", description = "Refuse weights whose SHA-256 differs from this.")
+  String pinnedSha256;
+
+  @Option(names = "--batch", defaultValue = "50", description = "Images per extractor batch (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  /** Registered extractor names, for the help text. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return FeatureExtractors.names().iterator();
+    }
+  }
+
+  boolean given() {
+    return name != null;
+  }
+
+  /** An error naming {@code folder} unless an extractor was given. */
+  void require(Path folder) {
+    if (name == null) {
+      throw new IllegalArgumentException(folder + " is an image folder: give --extractor NAME (registered: "
+          + String.join(", ", FeatureExtractors.names()) + ")");
+    }
+  }
+
+  /** Opens the named extractor; {@code folder} is what needs it, named in the error without one. */
+  FeatureExtractor open(ComputeDevice device, Path folder) throws IOException {
+    require(folder);
+    return FeatureExtractors.open(name, new ExtractorOptions(weights, Optional.ofNullable(pinnedSha256), device, Map.of()));
+  }
+
+  /** Images per extractor batch, validated. */
+  int batch() {
+    if (batch < 1) {
+      throw new IllegalArgumentException("--batch must be positive, got " + batch);
+    }
+    return batch;
+  }
+
+  /** The images of {@code folder} in file-name order, in memory (no data cache is written). */
+  static ImageDataset readFolder(Path folder) {
+    return Datasets.folder(folder, FolderOptions.DEFAULT, DataOptions.builder().optCacheDir(null).build());
+  }
+
+  /** Extractor name, weights hash, layer and dimensions, for a protocol. */
+  static Map<String, Object> describe(ExtractorInfo info) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", info.name());
+    m.put("weights_sha256", info.weightsSha256());
+    m.put("layer", info.layer());
+    m.put("feature_dim", info.featureDim());
+    m.put("classes", info.classes());
+    return m;
+  }
+}
