@@ -198,7 +198,8 @@ public final class ComparisonTable {
     b.append("; IS over 10 splits (± population std over splits with one seed, else ± std over seeds)");
     b.append("; FID on the extractor's features, unbiased covariance, float64");
     b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
-    b.append("; seeds ").append(distinct(all, r -> String.valueOf(r.seed())));
+    b.append("; seeds ").append(distinct(all.stream().filter(r -> !r.label().equals("training set")).toList(),
+        r -> String.valueOf(r.seed())));
     b.append("; code ").append(distinct(all, r -> String.valueOf(r.protocol().get("code_version")))).append(".");
     if (all.stream().anyMatch(r -> Boolean.FALSE.equals(r.metrics().get("fid_comparable")))) {
       b.append(" FID from fewer than 10,000 samples is biased upwards and not comparable to the paper's values.");

@@ -135,7 +135,7 @@ public final class RunExecutor {
     try (var sampler = new Sampler(provider, spec, data, cfg, checkpoint)) {
       px = sampler.sample(protocol.samples(), 1_000_000L + seed, 256);
     }
-    ImageWriter.writeGrid(dir.resolve("samples-final.png"), px, 64, data.shape(), 8);
+    ImageWriter.writeGrid(dir.resolve("samples-final.png"), px, Math.min(64, protocol.samples()), data.shape(), 8);
     var images = new InMemoryDataset(entry.slug() + "-seed-" + seed + "-samples", data.shape(), px);
     return record(entry, seed, "completed", "", params, evaluate(images, seed).toJson(), training, provenance);
   }
