@@ -47,7 +47,7 @@ class ReproduceTest {
     var rows = md.lines().filter(l -> l.startsWith("| tiny-gan") || l.startsWith("| training set")).toList();
     assertEquals(2, rows.size(), md);
     assertTrue(rows.get(0).startsWith("| tiny-gan | 1/1 | 0.67 | JS | 0.02 |"), rows.get(0));
-    assertTrue(md.contains("Protocol (table quick): data tiny (96 images 8x8x1"), md);
+    assertTrue(md.contains("Protocol (table quick): data tiny (96 images 8x8x3"), md);
     assertTrue(md.contains("40 generated samples per run"), md);
     assertTrue(md.contains("not comparable to the paper's values"), md);
     assertTrue(Files.readString(out.resolve("table.csv")).startsWith("\"model\",\"runs\",\"epochs\""));
