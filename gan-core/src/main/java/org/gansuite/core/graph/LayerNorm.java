@@ -35,7 +35,9 @@ public final class LayerNorm {
     var mean = tf.math.mean(x, ax, org.tensorflow.op.math.Mean.keepDims(true));
     var centred = tf.math.sub(x, mean);
     var variance = tf.math.mean(tf.math.square(centred), ax, org.tensorflow.op.math.Mean.keepDims(true));
-    var normed = tf.math.div(centred, tf.math.sqrt(tf.math.add(variance, tf.constant(epsilon))));
+    // (v + eps)^-0.5 through Pow rather than Sqrt: Sqrt's gradient op (SqrtGrad) has no C++
+    // gradient, and a gradient-penalty critic with layer norm needs second-order gradients.
+    var normed = tf.math.mul(centred, tf.math.pow(tf.math.add(variance, tf.constant(epsilon)), tf.constant(-0.5f)));
     return tf.math.add(tf.math.mul(normed, scale), offset);
   }
 }

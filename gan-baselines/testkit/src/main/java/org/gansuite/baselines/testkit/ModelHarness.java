@@ -112,16 +112,24 @@ public final class ModelHarness implements AutoCloseable {
   }
 
   /**
-   * Runs one step of {@code phaseName} and returns, for every network of the model, the names of
-   * its variables (parameters and state) that the step changed.
+   * Runs {@code steps} steps of {@code phaseName} (fresh feeds for each) and returns, for every
+   * network of the model, the names of its variables (parameters and state) that changed.
    */
-  public Map<String, List<String>> changedBy(String phaseName) {
+  public Map<String, List<String>> changedBy(String phaseName, int steps) {
     Map<String, Map<String, float[]>> before = new LinkedHashMap<>();
     gan.networks().forEach(n -> before.put(n.name(), snapshot(n)));
-    step(phaseName);
+    for (int k = 0; k < steps; k++) {
+      step(phaseName);
+      redraw();
+    }
     Map<String, List<String>> out = new LinkedHashMap<>();
     gan.networks().forEach(n -> out.put(n.name(), changed(before.get(n.name()), snapshot(n))));
     return out;
+  }
+
+  /** {@link #changedBy(String, int)} for one step. */
+  public Map<String, List<String>> changedBy(String phaseName) {
+    return changedBy(phaseName, 1);
   }
 
   /** Names of the variables whose values differ between two snapshots of the same network. */

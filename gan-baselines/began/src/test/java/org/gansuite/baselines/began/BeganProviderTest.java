@@ -1,0 +1,155 @@
+package org.gansuite.baselines.began;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.gansuite.baselines.testkit.BaselineContract;
+import org.gansuite.baselines.testkit.ModelHarness;
+import org.gansuite.baselines.testkit.TestSpecs;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.graph.Init;
+import org.gansuite.core.graph.Network;
+import org.gansuite.core.graph.Pass;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.testing.GraphRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+class BeganProviderTest extends BaselineContract {
+
+  private final BeganProvider provider = new BeganProvider();
+
+  @Override
+  protected GanModelProvider provider() {
+    return provider;
+  }
+
+  @Override
+  protected Map<String, String> smallWidths() {
+    return Map.of("n", "8", "h", "8");
+  }
+
+  @Override
+  protected Map<String, String> phaseOwners() {
+    return Map.of("d", "discriminator", "g", "generator");
+  }
+
+  /**
+   * n = h = 64, 3x3 convolutions with biases (a conv a -> b has 9ab + b parameters: 64 -> 64 is
+   * 36,928). Decoder (64x64, 4 blocks): dense in -> 8x8x64 (4,096 (in + 1)), 8 convs 64 -> 64
+   * (295,424), output conv 64 -> 3 (1,731). G's input is z of 100: 413,696 + 295,424 + 1,731 =
+   * 710,851. D = encoder + decoder from h = 64 (266,240 + 295,424 + 1,731 = 563,395). Encoder:
+   * 3 -> 64 (1,792); block 1: 64 -> 64 twice + stride-2 64 -> 64 (110,784); block 2: 64 -> 128,
+   * 128 -> 128, stride-2 128 -> 128 (369,024); block 3: 128 -> 192, 192 -> 192, stride-2 (885,312);
+   * block 4: 192 -> 256, 256 -> 256 (1,032,704); dense 8x8x256 -> 64 (1,048,640): 3,448,256. D =
+   * 4,011,651. At 32x32 (3 blocks): G 413,696 + 6 x 36,928 + 1,731 = 636,995; encoder 1,792 +
+   * 110,784 + 369,024 + (221,376 + 331,968) + dense 12,288 -> 64 (786,496) = 1,821,440; decoder
+   * 266,240 + 221,568 + 1,731 = 489,539; D = 2,310,979. (The paper: 4.47M and 3.67M in all; with
+   * its N_z = 64 ours would be 4,575,046 and 2,800,518.)
+   */
+  @ParameterizedTest
+  @CsvSource({"64x64x3, 100, 710851, 4011651", "32x32x3, 100, 636995, 2310979",
+      "64x64x3, 64, 563395, 4011651", "32x32x3, 64, 489539, 2310979"})
+  void parameterCountsFollowTheArchitecture(String shape, int zDim, long g, long d) {
+    try (Graph graph = new Graph()) {
+      var spec = new ModelSpec(provider.name(), ImageShape.parse(shape), zDim, 64, 1, provider.defaults());
+      var gan = provider.build(Ops.create(graph), spec);
+      assertEquals(g, gan.network("generator").parameterCount());
+      assertEquals(d, gan.network("discriminator").parameterCount());
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"64x64x3", "32x32x1"})
+  void autoEncoderMapsImagesToTheEmbeddingAndBack(String shapeText) {
+    var shape = ImageShape.parse(shapeText);
+    try (Graph g = new Graph()) {
+      Ops tf = Ops.create(g);
+      var net = new Network(tf, "discriminator", 1, Init.GLOROT_UNIFORM);
+      var x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, shape.height(), shape.width(), shape.channels())));
+      var code = new BeganEncoder(net, shape, 64, 64).apply(x, Pass.training());
+      var back = new BeganDecoder(net, shape, 64, 64).apply(code, Pass.training());
+      assertArrayEquals(new long[] {-1, 64}, code.shape().asArray());
+      assertArrayEquals(x.shape().asArray(), back.shape().asArray());
+    }
+  }
+
+  /**
+   * v = (1, -1, 0.5, 0), D(v) = (0, 0, 0, 1): L = mean(1, 1, 0.5, 1) = 0.875. With L(G(z)) = 0.2,
+   * k_t = 0.3, gamma = 0.5: D loss = 0.875 - 0.06 = 0.815; M_global = 0.875 + |0.4375 - 0.2| =
+   * 1.1125.
+   */
+  @Test
+  void lossesOnFixedValuesEqualHandValues() {
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      Ops tf = Ops.create(g);
+      var v = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, -1f, 0.5f, 0f));
+      var r = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(0f, 0f, 0f, 1f));
+      var lossReal = BeganProvider.reconstructionL1(tf, v, r);
+      var lossFake = tf.constant(0.2f);
+      var balance = new BeganBalance(new Network(tf, "discriminator", 1, Init.ZEROS), 0.5f, 0.001f);
+      s.initialize();
+      assertEquals(0.875, GraphRunner.fetch(s, lossReal)[0], 1e-6);
+      assertEquals(1.1125, GraphRunner.fetch(s, balance.convergence(tf, lossReal, lossFake))[0], 1e-6);
+      var dLoss = balance.discriminatorLoss(tf, lossReal, lossFake);
+      try (var kt = TFloat32.scalarOf(0.3f); var res = s.runner().feed(balance.k(), kt).fetch(dLoss).run()) {
+        assertEquals(0.815, ((TFloat32) res.get(0)).getFloat(), 1e-6);
+      }
+    }
+  }
+
+  /**
+   * One discriminator step moves k_t by exactly lambda_k (gamma L(x) - L(G(z))) from the step's
+   * own losses, clipped to [0, 1]: checked at the paper's lambda_k, then with a huge lambda_k
+   * driving k_t to each bound (gamma 0 makes the balance negative, gamma 1000 positive).
+   */
+  @ParameterizedTest
+  @CsvSource({"0.5, 0.001", "0.5, 30", "0, 1000", "1000, 1000"})
+  void kFollowsItsUpdateRuleAndStaysInTheUnitInterval(double gamma, double lambdaK) {
+    var spec = TestSpecs.small(provider, "32x32x1",
+        Map.of("n", "8", "h", "8", "gamma", Double.toString(gamma), "lambda_k", Double.toString(lambdaK)));
+    try (var h = new ModelHarness(provider, spec)) {
+      var dNet = h.gan().network("discriminator");
+      var kVar = dNet.stateVariables().get(0);
+      assertTrue(kVar.op().name().endsWith("k_t"));
+      boolean sawBound = false;
+      for (int step = 0; step < 4; step++) {
+        float before = h.snapshot(dNet).get(kVar.op().name())[0];
+        var scalars = h.step("d");
+        float after = h.snapshot(dNet).get(kVar.op().name())[0];
+        assertEquals(before, scalars.get("k_t"), 0f, "the step's losses use k_t before its update");
+        double expected = before + lambdaK * (gamma * scalars.get("loss_real") - scalars.get("loss_fake"));
+        double clipped = Math.min(1, Math.max(0, expected));
+        sawBound |= clipped != expected;
+        assertEquals(clipped, after, 1e-6 * (1 + Math.abs(expected)), "k_t after step " + step);
+        assertTrue(after >= 0 && after <= 1);
+        assertEquals(scalars.get("loss_real") + Math.abs(gamma * scalars.get("loss_real") - scalars.get("loss_fake")),
+            scalars.get("m_global"), 1e-4 * (1 + gamma));
+        h.step("g");
+        h.redraw();
+      }
+      assertEquals(lambdaK >= 30, sawBound, "the clip must engage exactly when lambda_k is huge");
+    }
+  }
+
+  @Test
+  void defaultsFollowThePaper() {
+    var hp = provider.defaults();
+    assertEquals(64, hp.getInt("n"));
+    assertEquals(64, hp.getInt("h"));
+    assertEquals(0.5, hp.getDouble("gamma"), 0);
+    assertEquals(0.001, hp.getDouble("lambda_k"), 0);
+    assertEquals(35, provider.defaultEpochs());
+  }
+}

@@ -1,0 +1,83 @@
+package org.gansuite.baselines.lsgan;
+
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.graph.Init;
+import org.gansuite.core.graph.Network;
+import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.graph.Pass;
+import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.GanInputs;
+import org.gansuite.core.model.GanLosses;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.HyperParameters;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
+import org.gansuite.core.nets.DcganDiscriminator;
+import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.Norm;
+import org.tensorflow.op.Ops;
+
+/**
+ * LSGAN (Mao et al., "Least squares generative adversarial networks", ICCV 2017) on the suite's
+ * shared DCGAN networks, the discriminator's logit read as a raw score: least-squares losses with
+ * targets {@code a} (fake, 0), {@code b} (real, 1) and {@code c} (generator, 1) ({@link LsganLoss}),
+ * Adam 2e-4 with beta1 0.5 as in the paper, one discriminator step per generator step.
+ * Hyper-parameters: {@code a}, {@code b}, {@code c}, {@code lr}, {@code beta1}, {@code beta2},
+ * {@code gf}, {@code df}.
+ */
+public final class LsganProvider implements GanModelProvider {
+
+  @Override
+  public String name() {
+    return "lsgan";
+  }
+
+  @Override
+  public String description() {
+    return "LSGAN, least-squares loss with a=0, b=c=1 (Mao et al. 2017)";
+  }
+
+  @Override
+  public String objective() {
+    return "Pearson chi2";
+  }
+
+  @Override
+  public int defaultEpochs() {
+    return 35;
+  }
+
+  @Override
+  public HyperParameters defaults() {
+    return HyperParameters.of(Map.of("a", 0.0, "b", 1.0, "c", 1.0,
+        "lr", 2e-4, "beta1", 0.5, "beta2", 0.999, "gf", 64, "df", 64));
+  }
+
+  @Override
+  public GanGraph build(Ops tf, ModelSpec spec) {
+    var hp = spec.hyper();
+    var loss = new LsganLoss(hp.getFloat("a"), hp.getFloat("b"), hp.getFloat("c"));
+    var in = GanInputs.create(tf, spec);
+    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
+    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
+    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
+    var discriminator = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), Norm.BATCH);
+    Pass gPass = Pass.training();
+    Pass dPass = Pass.training();
+    var fake = generator.apply(in.z(), gPass);
+    var realScores = discriminator.logits(in.real(), dPass);
+    var fakeScores = discriminator.logits(fake, dPass);
+    var dLoss = loss.discriminator(tf, realScores, fakeScores);
+    var gLoss = loss.generator(tf, fakeScores);
+    var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
+    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, dNet, dPass.updates());
+    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, gNet, gPass.updates());
+    var phases = List.of(
+        new Phase("d", 1, true, dStep, Map.of("loss", dLoss,
+            "real_score", GanLosses.mean(tf, realScores), "fake_score", GanLosses.mean(tf, fakeScores))),
+        new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
+    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+  }
+}

@@ -1,0 +1,75 @@
+package org.gansuite.baselines.sagan;
+
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.graph.Init;
+import org.gansuite.core.graph.Network;
+import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.graph.Pass;
+import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.GanInputs;
+import org.gansuite.core.model.GanLosses;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.HyperParameters;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
+import org.tensorflow.op.Ops;
+
+/**
+ * SAGAN (Zhang, Goodfellow, Metaxas and Odena, "Self-attention generative adversarial networks",
+ * ICML 2019): spectral normalisation in both networks (Miyato et al., "Spectral normalization for
+ * generative adversarial networks", ICLR 2018; one power iteration per training step, persistent
+ * u), self-attention ({@link SaganGenerator}, {@link SaganDiscriminator}), and the two-time-scale
+ * update rule: Adam with {@code lr_g} 1e-4 for G and {@code lr_d} 4e-4 for D, betas 0 and 0.9, one
+ * D step ({@code d_steps}) per G step. Registered twice, one provider per loss ({@link SaganLoss}).
+ * Hyper-parameters also: {@code beta1}, {@code beta2}, {@code gf}, {@code df}.
+ */
+public abstract class SaganProvider implements GanModelProvider {
+
+  private final SaganLoss loss;
+
+  protected SaganProvider(SaganLoss loss) {
+    this.loss = loss;
+  }
+
+  @Override
+  public int defaultEpochs() {
+    return 30;
+  }
+
+  @Override
+  public HyperParameters defaults() {
+    return HyperParameters.of(Map.of("lr_g", 1e-4, "lr_d", 4e-4, "beta1", 0.0, "beta2", 0.9,
+        "d_steps", 1, "gf", 64, "df", 64));
+  }
+
+  @Override
+  public GanGraph build(Ops tf, ModelSpec spec) {
+    var hp = spec.hyper();
+    var in = GanInputs.create(tf, spec);
+    var gNet = new Network(tf, "generator", spec.seed(), Init.GLOROT_UNIFORM);
+    var dNet = new Network(tf, "discriminator", spec.seed(), Init.GLOROT_UNIFORM);
+    var generator = new SaganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
+    var discriminator = new SaganDiscriminator(dNet, spec.shape(), hp.getInt("df"));
+    Pass gPass = Pass.training();
+    Pass dPass = Pass.training();
+    var fake = generator.apply(in.z(), gPass);
+    var realOut = discriminator.apply(in.real(), dPass);
+    var fakeOut = discriminator.apply(fake, dPass);
+    var dLoss = loss.discriminator(tf, realOut, fakeOut);
+    var gLoss = loss.generator(tf, fakeOut);
+    double b1 = hp.getDouble("beta1");
+    double b2 = hp.getDouble("beta2");
+    // The training pass's spectral-norm updates (u <- one power iteration) go with each network's step.
+    var dStep = Updates.minimize(tf, OptimizerSpec.adam(hp.getDouble("lr_d"), b1, b2), "d_adam", dLoss, dNet,
+        dPass.updates());
+    var gStep = Updates.minimize(tf, OptimizerSpec.adam(hp.getDouble("lr_g"), b1, b2), "g_adam", gLoss, gNet,
+        gPass.updates());
+    var phases = List.of(
+        new Phase("d", hp.getInt("d_steps"), true, dStep, Map.of("loss", dLoss,
+            "real_out", GanLosses.mean(tf, realOut), "fake_out", GanLosses.mean(tf, fakeOut))),
+        new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
+    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+  }
+}

@@ -1,0 +1,23 @@
+package org.gansuite.baselines.sagan;
+
+import java.util.Map;
+import org.gansuite.baselines.testkit.BaselineContract;
+import org.gansuite.core.model.GanModelProvider;
+
+class SaganJsProviderTest extends BaselineContract {
+
+  @Override
+  protected GanModelProvider provider() {
+    return new SaganJsProvider();
+  }
+
+  @Override
+  protected Map<String, String> smallWidths() {
+    return Map.of("gf", "8", "df", "8");
+  }
+
+  @Override
+  protected Map<String, String> phaseOwners() {
+    return Map.of("d", "discriminator", "g", "generator");
+  }
+}

@@ -1,0 +1,87 @@
+package org.gansuite.baselines.wgan;
+
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.graph.Init;
+import org.gansuite.core.graph.Network;
+import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.graph.Pass;
+import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.GanInputs;
+import org.gansuite.core.model.GanLosses;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.HyperParameters;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
+import org.gansuite.core.nets.DcganDiscriminator;
+import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.Norm;
+import org.tensorflow.op.Ops;
+
+/**
+ * WGAN (Arjovsky, Chintala and Bottou, "Wasserstein generative adversarial networks", ICML 2017)
+ * on the suite's shared DCGAN networks, the discriminator's logit read as the critic value (with
+ * its batch norm, as the paper's DCGAN critic): the critic minimises E D(G(z)) - E D(x), the
+ * generator -E D(G(z)); {@code n_critic} (5) critic steps, each on a fresh real batch and followed
+ * by clipping every critic parameter to [-{@code clip}, {@code clip}] (0.01, {@link WeightClipping}),
+ * per generator step; RMSProp with learning rate {@code lr} (5e-5) for both networks.
+ *
+ * <p>Not reproduced: the reference code's 100 critic steps during the first 25 generator steps
+ * and every 500th (a warm-up of its own, not in the paper's Algorithm 1); a phase here runs a
+ * fixed number of steps per iteration.
+ */
+public final class WganProvider implements GanModelProvider {
+
+  @Override
+  public String name() {
+    return "wgan";
+  }
+
+  @Override
+  public String description() {
+    return "WGAN, weight clipping 0.01, RMSProp 5e-5, 5 critic steps (Arjovsky et al. 2017)";
+  }
+
+  @Override
+  public String objective() {
+    return "Wasserstein";
+  }
+
+  @Override
+  public int defaultEpochs() {
+    return 35;
+  }
+
+  @Override
+  public HyperParameters defaults() {
+    return HyperParameters.of(Map.of("lr", 5e-5, "clip", 0.01, "n_critic", 5, "gf", 64, "df", 64));
+  }
+
+  @Override
+  public GanGraph build(Ops tf, ModelSpec spec) {
+    var hp = spec.hyper();
+    var in = GanInputs.create(tf, spec);
+    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
+    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
+    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
+    var critic = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), Norm.BATCH);
+    Pass gPass = Pass.training();
+    Pass dPass = Pass.training();
+    var fake = generator.apply(in.z(), gPass);
+    var realValues = critic.logits(in.real(), dPass);
+    var fakeValues = critic.logits(fake, dPass);
+    var dLoss = GanLosses.wassersteinCritic(tf, realValues, fakeValues);
+    var gLoss = GanLosses.wassersteinGenerator(tf, fakeValues);
+    var rmsprop = OptimizerSpec.rmsprop(hp.getDouble("lr"));
+    var criticStep = Updates.minimize(tf, rmsprop, "d_rmsprop", dLoss, dNet, dPass.updates());
+    var clipped = WeightClipping.after(tf, criticStep, dNet, hp.getFloat("clip"));
+    var gStep = Updates.minimize(tf, rmsprop, "g_rmsprop", gLoss, gNet, gPass.updates());
+    var phases = List.of(
+        // -loss estimates the Wasserstein distance (up to the critic's Lipschitz constant).
+        new Phase("critic", hp.getInt("n_critic"), true, clipped,
+            Map.of("loss", dLoss, "wasserstein", tf.math.neg(dLoss))),
+        new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
+    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+  }
+}
