@@ -30,8 +30,18 @@ public final class Updates {
    */
   public static Op minimize(Ops tf, OptimizerSpec spec, String name, Operand<TFloat32> loss,
       Network net, List<Op> stateUpdates) {
+    return minimize(tf, spec, name, loss, List.of(net), stateUpdates);
+  }
+
+  /**
+   * One step over the trainable variables of several networks on one loss, e.g. an auto-encoder
+   * whose encoder and decoder are the trunks of other networks; every other variable is untouched.
+   */
+  public static Op minimize(Ops tf, OptimizerSpec spec, String name, Operand<TFloat32> loss,
+      List<Network> nets, List<Op> stateUpdates) {
     Graph g = (Graph) tf.scope().env();
-    var vars = net.trainableVariables();
+    List<Variable<TFloat32>> vars = new ArrayList<>();
+    nets.forEach(n -> vars.addAll(n.trainableVariables()));
     Output<?>[] xs = new Output<?>[vars.size()];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = vars.get(i).asOutput();

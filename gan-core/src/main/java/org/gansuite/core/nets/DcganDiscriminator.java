@@ -30,6 +30,18 @@ public final class DcganDiscriminator {
   private final int featureSize;
 
   public DcganDiscriminator(Network net, ImageShape shape, int df, Norm norm) {
+    this(net, shape, df, norm, true);
+  }
+
+  /**
+   * The conv trunk alone, without the logit layer (so its parameters are exactly the trunk's): a
+   * separate-weights U-Net encoder, or the discriminator's trunk in an auto-encoder-only graph.
+   */
+  public static DcganDiscriminator trunk(Network net, ImageShape shape, int df, Norm norm) {
+    return new DcganDiscriminator(net, shape, df, norm, false);
+  }
+
+  private DcganDiscriminator(Network net, ImageShape shape, int df, Norm norm, boolean withLogit) {
     if (shape.height() % 16 != 0 || shape.width() % 16 != 0) {
       throw new IllegalArgumentException("DCGAN discriminator needs sides divisible by 16, got " + shape);
     }
@@ -45,7 +57,7 @@ public final class DcganDiscriminator {
       }
     }
     this.featureSize = (shape.height() / 16) * (shape.width() / 16) * df * 8;
-    this.logit = new Dense(net, featureSize, 1);
+    this.logit = withLogit ? new Dense(net, featureSize, 1) : null;
   }
 
   /** Output of each conv stage after its activation: s/2 x df, s/4 x 2df, s/8 x 4df, s/16 x 8df. */
@@ -73,6 +85,9 @@ public final class DcganDiscriminator {
 
   /** One logit per image, shape [B, 1]. */
   public Operand<TFloat32> logits(Operand<TFloat32> x, Pass pass) {
+    if (logit == null) {
+      throw new IllegalStateException("a trunk-only discriminator has no logit layer");
+    }
     var last = stages(x, pass).get(3);
     return logit.apply(Act.flatten(net.tf(), last), pass);
   }

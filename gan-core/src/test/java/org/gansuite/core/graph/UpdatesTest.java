@@ -43,6 +43,24 @@ class UpdatesTest {
     assertArrayEquals(new float[] {1.9f, -2.9f, 0.4f}, w, 1e-5f);
   }
 
+  /** A step over two networks moves both (Adam's first step: lr against the gradient's sign). */
+  @Test
+  void listOfNetworksUpdatesEachOfThem() {
+    try (var t = new LayerTestSupport()) {
+      var other = new Network(t.tf, "other", 1, Init.ZEROS);
+      var a = t.net.variable("p", "a", Shape.of(1), Init.ZEROS, true);
+      var b = other.variable("p", "b", Shape.of(1), Init.ZEROS, true);
+      var loss = t.tf.math.mul(t.tf.constant(0.5f), t.tf.reduceSum(t.tf.math.add(
+          t.tf.math.square(t.tf.identity(a)), t.tf.math.square(t.tf.identity(b))), t.tf.constant(0)));
+      Op step = Updates.minimize(t.tf, OptimizerSpec.adam(0.1, 0.5, 0.999), "opt", loss, List.of(t.net, other), List.of());
+      t.set(a, new float[] {2f});
+      t.set(b, new float[] {-3f});
+      t.session().runner().addTarget(step).run();
+      assertArrayEquals(new float[] {1.9f}, GraphRunner.fetch(t.session(), a), 1e-5f);
+      assertArrayEquals(new float[] {-2.9f}, GraphRunner.fetch(t.session(), b), 1e-5f);
+    }
+  }
+
   @Test
   void rmspropFirstStepDividesByTheRootMeanSquare() {
     // ms = 0.1 g^2: w - lr g / sqrt(0.1 g^2) = w - lr sign(g) / sqrt(0.1)

@@ -36,4 +36,18 @@ class DcganNetworksTest {
       assertEquals(d, dis.parameterCount());
     }
   }
+
+  /** The trunk is the discriminator less its logit layer (flattened last stage -> 1, with bias). */
+  @ParameterizedTest
+  @CsvSource({"64x64x3, 4316545, 8192", "32x32x3, 4310401, 2048"})
+  void trunkHasNoLogitLayer(String shape, long d, long featureSize) {
+    try (Graph graph = new Graph()) {
+      Ops tf = Ops.create(graph);
+      var net = new Network(tf, "encoder", 1, Init.NORMAL_002);
+      var trunk = DcganDiscriminator.trunk(net, ImageShape.parse(shape), 64, Norm.BATCH);
+      assertEquals(d - featureSize - 1, net.parameterCount());
+      var x = tf.placeholder(TFloat32.class, org.tensorflow.op.core.Placeholder.shape(Shape.of(-1, 8, 8, 3)));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> trunk.logits(x, Pass.inference()));
+    }
+  }
 }

@@ -1,0 +1,132 @@
+package org.gansuite.models.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.gansuite.core.data.Datasets;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.data.Pixels;
+import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Prepared;
+import org.gansuite.core.train.Checkpoints;
+import org.gansuite.core.train.Randomness;
+import org.gansuite.core.train.TrainConfig;
+import org.gansuite.core.train.TrainResult;
+import org.gansuite.core.train.Trainer;
+import org.gansuite.models.decoding.AutoEncoderRun;
+import org.gansuite.models.decoding.AutoEncoderSession;
+import org.gansuite.models.decoding.DecodingConfig;
+import org.gansuite.models.decoding.ProposedGanProvider;
+import org.gansuite.models.decoding.ReconstructionQuality;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Learning check of the decoding-constrained GAN (doi 10.16383/j.aas.c190496) on Fashion-MNIST
+ * (32x32x1): the proposed model against its DCGAN-equivalent control (lambda 0: same networks and
+ * optimizers, no auto-encoder, no decoding step) at the same number of iterations, compared with
+ * {@link PooledFrechet} on 2,000 samples vs 2,000 real images; then the auto-encoder's Table 1
+ * reconstruction PSNR over every training image. Not a unit test: minutes of CPU.
+ *
+ * <p>Arguments: ARM (dcgan | proposed) [iterations=300] [ae-iterations=300] [out=target/decoding-benchmark].
+ * Threads are set explicitly (2 intra, 1 inter): with TensorFlow's default pools the nested
+ * auto-encoder trainer failed closing its TensorBoard writer ("Resource
+ * localhost//...SummaryWriterInterface does not exist"), a gan-core issue reported to its owner.
+ */
+public final class DecodingBenchmark {
+
+  private static final int N = 2000;
+
+  private DecodingBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 1 || !(args[0].equals("dcgan") || args[0].equals("proposed"))) {
+      throw new IllegalArgumentException("usage: DecodingBenchmark dcgan|proposed [iterations] [ae-iterations] [out]");
+    }
+    String lambda = args[0].equals("dcgan") ? "0" : "1";
+    int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+    int aeIterations = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    Path out = Path.of(args.length > 3 ? args[3] : "target/decoding-benchmark");
+    ImageDataset data = Datasets.open("fashion-mnist");
+    System.out.printf(Locale.ROOT, "data %s: %d images %s, sha256 %s%n", data.id().name(), data.size(), data.shape(),
+        data.id().contentHash());
+    var s = data.shape();
+    double[][] real = PooledFrechet.pooled(realImages(data, N, 1), s.height(), s.width(), s.channels());
+    double[][] real2 = PooledFrechet.pooled(realImages(data, N, 2), s.height(), s.width(), s.channels());
+    System.out.printf(Locale.ROOT, "pooled Frechet distance, real vs other real images: %.5f%n",
+        PooledFrechet.distance(real, real2));
+
+    var provider = new ProposedGanProvider();
+    {
+      var hp = DecodingConfig.defaults().with(Map.of("lambda", lambda, "ae_max_iterations", Integer.toString(aeIterations)));
+      var spec = new ModelSpec(provider.name(), s, 100, 64, 2024, hp);
+      var cfg = TrainConfig.builder(out.resolve("lambda-" + lambda)).setEpochs(1).optMaxIterations(iterations)
+          .optLogEvery(50).optSampleEvery(0).optCheckpointEvery(0).optProgress(false).optThreads(2, 1).build();
+      long t0 = System.nanoTime();
+      TrainResult r = new Trainer(provider, spec, data, cfg).train();
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      byte[][] fake = samples(provider, spec, data, cfg, r.lastCheckpoint().orElseThrow());
+      double fd = PooledFrechet.distance(real, PooledFrechet.pooled(fake, s.height(), s.width(), s.channels()));
+      System.out.printf(Locale.ROOT, "lambda %s (%s): %s after %d iterations in %.0f s (AE pre-training included), "
+          + "last losses %s; pooled Frechet distance %.5f%n", lambda, lambda.equals("0") ? "DCGAN control" : "proposed",
+          r.status(), r.iterations(), seconds, r.lastScalars(), fd);
+      if (!lambda.equals("0")) {
+        table1(spec, cfg, data);
+      }
+    }
+  }
+
+  /** Table 1: PSNR of every training image against its reconstruction with skips. */
+  private static void table1(ModelSpec spec, TrainConfig cfg, ImageDataset data) throws IOException {
+    var run = AutoEncoderRun.of(spec, cfg, DecodingConfig.of(spec.hyper()).ae());
+    Path ckpt = new Checkpoints(run.dir().resolve("checkpoints"), 1).latest().orElseThrow();
+    long t0 = System.nanoTime();
+    try (var ae = new AutoEncoderSession(run.spec(), ckpt, 0, 0)) {
+      var psnr = ReconstructionQuality.psnr(ae, data);
+      System.out.printf(Locale.ROOT, "Table 1 (%s, AE %s): PSNR mean %.3f std %.3f min %.3f max %.3f over %d images"
+          + " (%d exact); SSIM awaits gan-metrics; %.0f s%n", data.id().name(), ckpt.getFileName(), psnr.mean(),
+          psnr.std(), psnr.min(), psnr.max(), psnr.count(), psnr.excluded(), (System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /** {@code N} samples from the run's final checkpoint, z seeded apart from training's. */
+  private static byte[][] samples(ProposedGanProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg,
+      Path checkpoint) throws IOException {
+    Prepared prepared = provider.prepare(spec, data, cfg); // reuses the finished products
+    try (Graph g = new Graph(); Session session = new Session(g)) {
+      GanGraph gg = provider.build(Ops.create(g), spec, prepared);
+      Checkpoints.restore(session, checkpoint);
+      float[] z = Randomness.uniformZ(N, spec.zDim(), spec.seed() + 7919, -2, -2);
+      try (var zt = TFloat32.tensorOf(Shape.of(N, spec.zDim()), DataBuffers.of(z, true, false));
+          Result r = session.runner().feed(gg.inputs().z(), zt).fetch(gg.samples()).run()) {
+        var t = (TFloat32) r.get(0);
+        float[] v = new float[(int) t.size()];
+        t.copyTo(DataBuffers.of(v, false, false));
+        int px = spec.shape().pixels();
+        byte[][] out = new byte[N][px];
+        for (int i = 0; i < N; i++) {
+          Pixels.toByte(v, i * px, out[i], 0, px);
+        }
+        return out;
+      }
+    }
+  }
+
+  /** {@code n} training images drawn without replacement, seeded. */
+  private static byte[][] realImages(ImageDataset data, int n, long seed) {
+    int[] order = Randomness.permutation(data.size(), seed, 0);
+    byte[][] out = new byte[n][data.shape().pixels()];
+    for (int i = 0; i < n; i++) {
+      data.read(order[i], out[i], 0);
+    }
+    return out;
+  }
+
+}

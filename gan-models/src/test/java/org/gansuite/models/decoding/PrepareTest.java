@@ -1,0 +1,115 @@
+package org.gansuite.models.decoding;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import org.gansuite.core.model.Prepared;
+import org.gansuite.core.testing.GraphRunner;
+import org.gansuite.core.train.Checkpoints;
+import org.gansuite.core.train.TrainResult;
+import org.gansuite.core.train.Trainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+/** prepare(): auto-encoder run, feature cache, warm start, and a whole run through the trainer. */
+class PrepareTest {
+
+  private static final Map<String, String> HP = Map.of("ae_max_iterations", "20", "ae_epochs", "10");
+
+  @TempDir Path tmp;
+
+  @Test
+  void secondPrepareReusesTheAutoEncoderAndTheCache() throws IOException {
+    var spec = Tiny.spec(HP);
+    var cfg = Tiny.config(tmp).build();
+    var provider = new ProposedGanProvider();
+    Prepared first = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    Path aeDir = tmp.resolve("autoencoder");
+    Path cache = aeDir.resolve(DecodingPreparation.CACHE_FILE);
+    // 16 iterations an epoch: checkpoints at the epoch end and at the cap of 20
+    var checkpoints = new Checkpoints(aeDir.resolve("checkpoints"), 3).list();
+    assertEquals(2, checkpoints.size());
+    Path last = checkpoints.get(1);
+    assertEquals("ckpt-0000000020", last.getFileName().toString());
+    assertEquals(AutoEncoderRun.checkpointId(last), first.identity().get("ae_checkpoint"));
+    FileTime cacheTime = Files.getLastModifiedTime(cache);
+    FileTime ckptTime = Files.getLastModifiedTime(last.resolve("state.json"));
+
+    Prepared second = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    assertEquals(first.identity(), second.identity());
+    assertEquals(checkpoints, new Checkpoints(aeDir.resolve("checkpoints"), 3).list());
+    assertEquals(ckptTime, Files.getLastModifiedTime(last.resolve("state.json")));
+    assertEquals(cacheTime, Files.getLastModifiedTime(cache));
+    var f1 = first.payload(DecodingInputs.class).features();
+    assertArrayEquals(f1.values(), second.payload(DecodingInputs.class).features().values());
+    assertEquals(AutoEncoderTrainingTest.DATA.size(), f1.count());
+    for (float v : f1.values()) {
+      assertTrue(v > -1 && v < 1, "tanh features lie in (-1, 1)");
+    }
+
+    // A cache computed for another auto-encoder is rebuilt, with this one's features.
+    var key = FeatureCache.read(cache).key();
+    FeatureCache.write(cache, new FeatureCache.Key(key.datasetSha256(), key.datasetSize(), "0".repeat(64), key.dim()),
+        Features.random(FeatureSource.UNIFORM, key.datasetSize(), key.dim(), 1));
+    Prepared third = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    assertEquals(first.identity(), third.identity());
+    assertEquals(key, FeatureCache.read(cache).key());
+  }
+
+  /** G and the shared trunk start from the auto-encoder; D's logit layer starts fresh. */
+  @Test
+  void ganStartsFromThePretrainedValues() throws IOException {
+    var spec = Tiny.spec(HP);
+    var provider = new ProposedGanProvider();
+    Prepared prepared = provider.prepare(spec, AutoEncoderTrainingTest.DATA, Tiny.config(tmp).build());
+    Map<String, float[]> ae = prepared.payload(DecodingInputs.class).warmStart();
+    // Op names carry TF's de-duplicating suffixes (bn_0_1/offset): compare by prefix.
+    assertTrue(ae.keySet().stream().anyMatch(k -> k.startsWith("generator/deconv_3")));
+    assertTrue(ae.keySet().stream().anyMatch(k -> k.startsWith("discriminator/conv_3")));
+    assertTrue(ae.keySet().stream().anyMatch(k -> k.startsWith("projection/dense_0")));
+    assertFalse(ae.keySet().stream().anyMatch(k -> k.startsWith("discriminator/dense")), "no logit in the AE");
+    long moving = ae.keySet().stream().filter(k -> k.contains("/moving_")).count();
+    assertEquals(2 * (4 + 3), moving, "G's four and the trunk's three batch norms");
+    try (Graph g = new Graph(); Session s = new Session(g)) {
+      var gg = provider.build(Ops.create(g), spec, prepared);
+      s.initialize();
+      int checked = 0;
+      for (var net : gg.networks()) {
+        for (var v : net.trainableVariables()) {
+          float[] now = GraphRunner.fetch(s, v);
+          float[] pre = ae.get(v.op().name());
+          if (pre != null) {
+            assertArrayEquals(pre, now, 0f, v.op().name());
+            checked++;
+          }
+        }
+      }
+      assertEquals(ae.size() - moving, checked, "every pre-trained parameter (moving statistics aside)");
+    }
+  }
+
+  @Test
+  void trainerRunsThePreparedModelAndRecordsItsProducts() throws IOException {
+    var spec = Tiny.spec(HP);
+    var data = AutoEncoderTrainingTest.DATA;
+    TrainResult r = new Trainer(new ProposedGanProvider(), spec, data, Tiny.config(tmp).optMaxIterations(4).build()).train();
+    assertEquals(TrainResult.Status.COMPLETED, r.status());
+    assertEquals(4, r.iterations());
+    assertTrue(r.lastScalars().keySet().containsAll(java.util.Set.of("dec/loss", "d/loss", "g/loss")), r.lastScalars().toString());
+    var state = new ObjectMapper().readTree(r.lastCheckpoint().orElseThrow().resolve("state.json").toFile());
+    String ae = state.get("config").get("prepared.ae_checkpoint").asText();
+    assertEquals(64, ae.length());
+    assertEquals(64, state.get("config").get("prepared.features_sha256").asText().length());
+  }
+}
