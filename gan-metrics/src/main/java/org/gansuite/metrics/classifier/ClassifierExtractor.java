@@ -1,0 +1,86 @@
+package org.gansuite.metrics.classifier;
+
+import java.nio.file.Path;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.FeatureMatrix;
+import org.gansuite.metrics.extract.ExtractorInfo;
+import org.gansuite.metrics.extract.FeatureExtractor;
+import org.gansuite.metrics.extract.Features;
+import org.gansuite.metrics.impl.Tf;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+
+/**
+ * A trained domain classifier as a feature extractor: penultimate-layer activations for FID/KID,
+ * softmax probabilities for IS. Restored from a {@link DomainClassifier} cache folder.
+ */
+public final class ClassifierExtractor implements FeatureExtractor {
+
+  private final ExtractorInfo info;
+  private final ImageShape shape;
+  private final Graph graph;
+  private final Session session;
+  private final ClassifierGraph net;
+
+  ClassifierExtractor(Path checkpoint, ClassifierRecord record, ComputeDevice device) {
+    this.shape = record.train().imageShape();
+    this.info = new ExtractorInfo(record.extractor(), record.weightsSha256(), ClassifierGraph.FEATURE_LAYER,
+        ClassifierGraph.FEATURES, record.classes());
+    graph = new Graph();
+    try {
+      net = new ClassifierGraph(device.place(Ops.create(graph)), shape, record.classes(), record.config().seed(), null);
+      session = Tf.session(graph);
+      session.restore(checkpoint.toString());
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public ExtractorInfo info() {
+    return info;
+  }
+
+  @Override
+  public Features extract(ImageDataset images, int batchSize) {
+    return infer(session, net, new ClassifierInput(images, shape), images.size(), batchSize, info);
+  }
+
+  /** Features and probabilities of images {@code 0..n-1}, {@code batchSize} at a time. */
+  static Features infer(Session session, ClassifierGraph net, ClassifierInput input, int n, int batchSize,
+      ExtractorInfo info) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+    }
+    int hw = input.pixelsPerImage();
+    double[] feats = new double[n * ClassifierGraph.FEATURES];
+    double[] probs = new double[n * info.classes()];
+    for (int start = 0; start < n; start += batchSize) {
+      int end = Math.min(n, start + batchSize);
+      try (var x = Tf.float32(input.batch(null, start, end), end - start, hw);
+          Result r = session.runner().feed(net.images, x).fetch(net.features).fetch(net.probabilities).run()) {
+        copy(Tf.floats(r.get(0)), feats, start * ClassifierGraph.FEATURES);
+        copy(Tf.floats(r.get(1)), probs, start * info.classes());
+      }
+    }
+    return new Features(new FeatureMatrix(n, ClassifierGraph.FEATURES, feats),
+        new FeatureMatrix(n, info.classes(), probs), info);
+  }
+
+  private static void copy(float[] from, double[] to, int offset) {
+    for (int i = 0; i < from.length; i++) {
+      to[offset + i] = from[i];
+    }
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

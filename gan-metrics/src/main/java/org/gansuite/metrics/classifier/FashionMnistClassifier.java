@@ -1,0 +1,55 @@
+package org.gansuite.metrics.classifier;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.gansuite.core.data.DataOptions;
+import org.gansuite.core.data.Datasets;
+import org.gansuite.core.data.IdxOptions;
+import org.gansuite.metrics.extract.ExtractorOptions;
+import org.gansuite.metrics.extract.FeatureExtractor;
+import org.gansuite.metrics.extract.FeatureExtractorProvider;
+
+/**
+ * {@code fashion-mnist-classifier}: the {@link DomainClassifier} trained on Fashion-MNIST's 60,000
+ * training images (32x32, padded as PROTOCOL.md prepares them) and tested on the 10,000 test images.
+ * The extractor's weights option names the cache folder (default
+ * {@code ~/.cache/gansuite/classifiers}); the first use trains it (minutes on a CPU).
+ */
+public final class FashionMnistClassifier implements FeatureExtractorProvider {
+
+  public static final String NAME = "fashion-mnist-classifier";
+
+  public static Path defaultCacheDir() {
+    return Path.of(System.getProperty("user.home"), ".cache", "gansuite", "classifiers");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "CNN trained by the suite on Fashion-MNIST's training split: penultimate layer (128) and softmax (10)";
+  }
+
+  @Override
+  public FeatureExtractor open(ExtractorOptions options) throws IOException {
+    return open(options, ClassifierConfig.defaults()).extractor();
+  }
+
+  /** Opens (training on first use) with {@code config}; refuses a pinned hash that differs. */
+  public static DomainClassifier.Opened open(ExtractorOptions options, ClassifierConfig config) throws IOException {
+    Path cache = options.weights() != null ? options.weights() : defaultCacheDir();
+    var opened = DomainClassifier.open(NAME, cache, Datasets.fashionMnistTrain(DataOptions.defaults()),
+        Datasets.fashionMnistTest(IdxOptions.DEFAULT), config, options.device());
+    if (options.pinnedSha256().isPresent()
+        && !options.pinnedSha256().get().toLowerCase(Locale.ROOT).equals(opened.record().weightsSha256())) {
+      opened.extractor().close();
+      throw new SecurityException(NAME + ": weights SHA-256 is " + opened.record().weightsSha256() + " but "
+          + options.pinnedSha256().get() + " was pinned");
+    }
+    return opened;
+  }
+}
