@@ -59,7 +59,7 @@ public final class ProposedGanProvider implements GanModelProvider {
   @Override
   public GanGraph build(Ops tf, ModelSpec spec, Prepared prepared) {
     var dc = DecodingConfig.of(spec.hyper());
-    Optional<DecodingInputs> inputs = dc.decodes()
+    Optional<DecodingInputs> inputs = dc.decodes() && prepared.payload() != null
         ? Optional.of(prepared.payload(DecodingInputs.class)) : Optional.empty();
     return ProposedGraph.build(tf, spec, dc, inputs).graph();
   }

@@ -36,9 +36,6 @@ public final class ProposedGraph {
       Optional<Operand<TFloat32>> decodingLoss) {}
 
   public static Built build(Ops tf, ModelSpec spec, DecodingConfig dc, Optional<DecodingInputs> inputs) {
-    if (dc.decodes() && inputs.isEmpty()) {
-      throw new IllegalStateException("the decoding step needs prepared features: run prepare() first");
-    }
     var in = GanInputs.create(tf, spec);
     var nets = ProposedNetworks.forGan(tf, spec, dc.ae(), dc.usesAutoEncoder());
     var opt = dc.optimizer();
@@ -72,7 +69,10 @@ public final class ProposedGraph {
     }
     Optional<BatchFeeds> feeds = Optional.empty();
     if (f != null) {
-      feeds = Optional.of(featureFeeds(f, inputs.get().features()));
+      // Without prepared features the graph still builds (for parameter counts); training it fails clearly.
+      feeds = Optional.of(inputs.isPresent() ? featureFeeds(f, inputs.get().features()) : indices -> {
+        throw new IllegalStateException("the decoding step needs prepared features: run prepare() first");
+      });
     }
     var samples = nets.generator().apply(in.z(), Pass.inference());
     var graph = new GanGraph(in, samples, phases, nets.all(), feeds);
