@@ -27,7 +27,7 @@ public final class Outputs {
     return HtmlReport.write(out.resolve("report"), "gansuite: table " + protocol.table(), table, stored);
   }
 
-  static void text(Path file, String content) throws IOException {
+  public static void text(Path file, String content) throws IOException {
     Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".out", ".tmp");
     Files.writeString(tmp, content, StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
