@@ -1,6 +1,8 @@
 package org.gansuite.metrics.classifier;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.metrics.ComputeDevice;
@@ -21,12 +23,14 @@ import org.tensorflow.op.Ops;
 public final class ClassifierExtractor implements FeatureExtractor {
 
   private final ExtractorInfo info;
+  private final ClassifierRecord record;
   private final ImageShape shape;
   private final Graph graph;
   private final Session session;
   private final ClassifierGraph net;
 
   ClassifierExtractor(Path checkpoint, ClassifierRecord record, ComputeDevice device) {
+    this.record = record;
     this.shape = record.train().imageShape();
     this.info = new ExtractorInfo(record.extractor(), record.weightsSha256(), ClassifierGraph.FEATURE_LAYER,
         ClassifierGraph.FEATURES, record.classes());
@@ -44,6 +48,19 @@ public final class ClassifierExtractor implements FeatureExtractor {
   @Override
   public ExtractorInfo info() {
     return info;
+  }
+
+  /** Test accuracy, training and test splits (names, sizes, hashes), settings and architecture. */
+  @Override
+  public Map<String, Object> provenance() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("test_accuracy", record.testAccuracy());
+    m.put("test_split", record.test());
+    m.put("train_split", record.train());
+    m.put("training", record.config());
+    m.put("architecture", record.architecture());
+    m.put("parameters", record.parameters());
+    return m;
   }
 
   @Override

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.metrics.ComputeDevice;
@@ -82,9 +81,7 @@ public final class InceptionExtractor implements FeatureExtractor {
     }
     byte[] bytes = Files.readAllBytes(file);
     String sha = sha256(bytes);
-    if (options.pinnedSha256().isPresent() && !options.pinnedSha256().get().toLowerCase(Locale.ROOT).equals(sha)) {
-      throw new SecurityException(file + ": SHA-256 is " + sha + " but " + options.pinnedSha256().get() + " was pinned");
-    }
+    options.checkPinned(file.toString(), sha);
     GraphDef def;
     try {
       def = GraphDef.parseFrom(bytes);
