@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
 /** Which feature extractor turns image folders into features, and how it is opened. */
 final class ExtractorOptionsMixin {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   @Option(names = "--extractor", description = "Feature extractor for image folders (registered: ${COMPLETION-CANDIDATES}).",
       completionCandidates = Names.class)
   String name;
@@ -73,7 +75,8 @@ final class ExtractorOptionsMixin {
   /** The extractor's identity and provenance (e.g. a classifier's test accuracy), for a protocol. */
   static Map<String, Object> describe(FeatureExtractor ex) {
     Map<String, Object> m = new java.util.LinkedHashMap<>(ex.info().toJson());
-    m.putAll(ex.provenance());
+    // Through Jackson, records in the provenance become nested maps that the text form prints too.
+    ex.provenance().forEach((k, v) -> m.put(k, JSON.convertValue(v, Object.class)));
     return m;
   }
 }

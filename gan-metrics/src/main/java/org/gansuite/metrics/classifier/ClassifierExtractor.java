@@ -55,6 +55,7 @@ public final class ClassifierExtractor implements FeatureExtractor {
   public Map<String, Object> provenance() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("test_accuracy", record.testAccuracy());
+    m.put("feature_scale", record.featureScale());
     m.put("test_split", record.test());
     m.put("train_split", record.train());
     m.put("training", record.config());
@@ -65,12 +66,16 @@ public final class ClassifierExtractor implements FeatureExtractor {
 
   @Override
   public Features extract(ImageDataset images, int batchSize) {
-    return infer(session, net, new ClassifierInput(images, shape), images.size(), batchSize, info);
+    return infer(session, net, new ClassifierInput(images, shape), images.size(), batchSize, info,
+        record.featureScale());
   }
 
-  /** Features and probabilities of images {@code 0..n-1}, {@code batchSize} at a time. */
+  /**
+   * Features (divided by {@code featureScale}) and probabilities of images {@code 0..n-1},
+   * {@code batchSize} at a time.
+   */
   static Features infer(Session session, ClassifierGraph net, ClassifierInput input, int n, int batchSize,
-      ExtractorInfo info) {
+      ExtractorInfo info, double featureScale) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
@@ -81,17 +86,17 @@ public final class ClassifierExtractor implements FeatureExtractor {
       int end = Math.min(n, start + batchSize);
       try (var x = Tf.float32(input.batch(null, start, end), end - start, hw);
           Result r = session.runner().feed(net.images, x).fetch(net.features).fetch(net.probabilities).run()) {
-        copy(Tf.floats(r.get(0)), feats, start * ClassifierGraph.FEATURES);
-        copy(Tf.floats(r.get(1)), probs, start * info.classes());
+        copy(Tf.floats(r.get(0)), 1 / featureScale, feats, start * ClassifierGraph.FEATURES);
+        copy(Tf.floats(r.get(1)), 1, probs, start * info.classes());
       }
     }
     return new Features(new FeatureMatrix(n, ClassifierGraph.FEATURES, feats),
         new FeatureMatrix(n, info.classes(), probs), info);
   }
 
-  private static void copy(float[] from, double[] to, int offset) {
+  private static void copy(float[] from, double factor, double[] to, int offset) {
     for (int i = 0; i < from.length; i++) {
-      to[offset + i] = from[i];
+      to[offset + i] = from[i] * factor;
     }
   }
 

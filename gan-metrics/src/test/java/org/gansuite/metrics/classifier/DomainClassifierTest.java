@@ -76,6 +76,14 @@ class DomainClassifierTest {
       for (int i = 0; i < stats.dim(); i++) {
         assertTrue(stats.sigma()[i * stats.dim() + i] > 0, "feature " + i + " varies");
       }
+      // Scaled to mean square 1 per dimension on the training images (all 256 < SCALE_IMAGES).
+      double[] ft = ex.extract(train, 64).features().values();
+      double ms = 0;
+      for (double v : ft) {
+        ms += v * v / ft.length;
+      }
+      assertEquals(1.0, ms, 1e-5);
+      assertTrue(first.record().featureScale() > 0);
       // Confident, balanced predictions over two classes: IS close to 2.
       InceptionScore.Value is = InceptionScore.compute(f1.probabilities());
       assertEquals(2.0, is.mean(), 0.3);
