@@ -16,6 +16,7 @@ import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.data.LabeledImages;
 import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.InceptionScore;
@@ -95,6 +96,11 @@ class DomainClassifierTest {
       assertFalse(again.trainedNow(), "second open loads the cache");
       assertEquals(first.record(), again.record());
       assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 0.0);
+      // An evaluation with it carries the classifier's test accuracy in its protocol.
+      var result = Evaluation.evaluate(test, train, ex, null,
+          new Evaluation.Config(256, "train", 2, 1, null, 32, ComputeDevice.AUTO));
+      assertEquals(first.record().testAccuracy(), result.protocol().extractorProvenance().get("test_accuracy"));
+      assertTrue(result.protocol().toJson().containsKey("extractor_provenance"));
     }
 
     LabeledDataset changed = halves("halves-train", 256, 3, 8);
