@@ -2,7 +2,6 @@ package org.gansuite.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.gansuite.core.data.DataOptions;
@@ -10,7 +9,6 @@ import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.FolderOptions;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.metrics.ComputeDevice;
-import org.gansuite.metrics.extract.ExtractorInfo;
 import org.gansuite.metrics.extract.ExtractorOptions;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.extract.FeatureExtractors;
@@ -18,6 +16,8 @@ import picocli.CommandLine.Option;
 
 /** Which feature extractor turns image folders into features, and how it is opened. */
 final class ExtractorOptionsMixin {
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Option(names = "--extractor", description = "Feature extractor for image folders (registered: ${COMPLETION-CANDIDATES}).",
       completionCandidates = Names.class)
@@ -72,14 +72,11 @@ final class ExtractorOptionsMixin {
     return Datasets.folder(folder, FolderOptions.DEFAULT, DataOptions.builder().optCacheDir(null).build());
   }
 
-  /** Extractor name, weights hash, layer and dimensions, for a protocol. */
-  static Map<String, Object> describe(ExtractorInfo info) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", info.name());
-    m.put("weights_sha256", info.weightsSha256());
-    m.put("layer", info.layer());
-    m.put("feature_dim", info.featureDim());
-    m.put("classes", info.classes());
+  /** The extractor's identity and provenance (e.g. a classifier's test accuracy), for a protocol. */
+  static Map<String, Object> describe(FeatureExtractor ex) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>(ex.info().toJson());
+    // Through Jackson, records in the provenance become nested maps that the text form prints too.
+    ex.provenance().forEach((k, v) -> m.put(k, JSON.convertValue(v, Object.class)));
     return m;
   }
 }

@@ -56,7 +56,7 @@ final class FidCommand implements Callable<Integer> {
       try (FeatureExtractor ex = extractor.open(device, imagesA != null ? a : b)) {
         sideA = load(a, imagesA, ex, device);
         sideB = load(b, imagesB, ex, device);
-        extractorInfo = ExtractorOptionsMixin.describe(ex.info());
+        extractorInfo = ExtractorOptionsMixin.describe(ex);
       }
     } else {
       sideA = FidInput.ofFile(a, device);

@@ -3,9 +3,6 @@ package org.gansuite.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +13,7 @@ import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.extract.Features;
 import org.gansuite.metrics.io.Npy;
+import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.io.Npz;
 
 /**
@@ -69,7 +67,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
   /** Reads a statistics or feature file; image folders go through {@link #ofImages}. */
   static FidInput ofFile(Path path, ComputeDevice device) throws IOException {
     Kind kind = kindOf(path);
-    String sha = sha256(path);
+    String sha = Sha256.of(path);
     if (kind == Kind.STATISTICS) {
       FeatureStats s = Npz.readStats(path);
       requireFinite(path, "mu", s.mu());
@@ -120,20 +118,5 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
     m.put("dim", stats.dim());
     m.put(kind == Kind.IMAGES ? "pixels_sha256" : "file_sha256", sha256);
     return m;
-  }
-
-  static String sha256(Path file) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      try (var in = Files.newInputStream(file)) {
-        byte[] buf = new byte[1 << 16];
-        for (int r = in.read(buf); r >= 0; r = in.read(buf)) {
-          md.update(buf, 0, r);
-        }
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
   }
 }

@@ -43,7 +43,7 @@ final class StatsCommand implements Callable<Integer> {
     ImageDataset data = ExtractorOptionsMixin.readFolder(images);
     try (FeatureExtractor ex = extractor.open(device, images)) {
       side = FidInput.ofImages(images, data, ex, extractor.batch(), device);
-      report.protocol("extractor", ExtractorOptionsMixin.describe(ex.info()));
+      report.protocol("extractor", ExtractorOptionsMixin.describe(ex));
     }
     FeatureStats stats = side.stats();
     Npz.writeStats(out, stats);

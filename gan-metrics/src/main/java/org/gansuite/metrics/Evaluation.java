@@ -114,7 +114,7 @@ public final class Evaluation {
       Protocol protocol = new Protocol(info.name(), info.weightsSha256(), info.layer(), n, ref.size(),
           reference.id().name(), reference.id().contentHash(), config.referenceSplit(), config.splits(),
           config.seed(), config.kid() == null ? 0 : config.kid().subsets(), kidSize, clarity.conversion(),
-          config.device().toString());
+          config.device().toString(), extractor.provenance());
       warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
       return new EvaluationResult(fidValue, comparable, kid, kidStd, isMean, isStd, genClarity,
           refStats.clarity().mean(), Math.abs(genClarity.mean() - refStats.clarity().mean()), n, protocol, warnings);

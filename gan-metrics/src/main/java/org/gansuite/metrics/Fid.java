@@ -22,7 +22,9 @@ import org.tensorflow.types.TFloat64;
  * general {@code sqrtm} and stay exact on a GPU. As pytorch-fid does, when the result is not finite
  * (a singular covariance: the Cholesky fails, or slightly negative eigenvalues give NaN square
  * roots) the computation is repeated with 1e-6 added to both diagonals, and
- * {@link Value#diagonalOffset()} records it.
+ * {@link Value#diagonalOffset()} records it; there, eigenvalues that rounding leaves slightly
+ * negative (square roots imaginary below pytorch-fid's 1e-3 tolerance) count 0, as pytorch-fid
+ * keeps the real part of {@code sqrtm}.
  *
  * <p>The graph is built once per instance; close the instance to release it.
  */
@@ -30,6 +32,9 @@ public final class Fid implements AutoCloseable {
 
   /** pytorch-fid's {@code eps}. */
   public static final double FALLBACK_OFFSET = 1e-6;
+
+  /** pytorch-fid's tolerance on the imaginary part of {@code sqrtm}'s diagonal. */
+  static final double IMAGINARY_TOLERANCE = 1e-3;
 
   /** The definition computed here, for protocols. */
   public static final String DEFINITION = "FID (Heusel et al. 2017): |mu1-mu2|^2 + tr(S1) + tr(S2) - 2 tr(sqrt(S1 S2)), "
@@ -52,9 +57,9 @@ public final class Fid implements AutoCloseable {
   private final Placeholder<TFloat64> mu2;
   private final Placeholder<TFloat64> sigma1;
   private final Placeholder<TFloat64> sigma2;
-  private final Operand<TFloat64> fid;
   private final Operand<TFloat64> meanTerm;
-  private final Operand<TFloat64> traceSqrt;
+  private final Operand<TFloat64> traces;
+  private final Operand<TFloat64> productEigenvalues;
 
   public Fid(ComputeDevice device) {
     graph = new Graph();
@@ -64,27 +69,24 @@ public final class Fid implements AutoCloseable {
     sigma1 = tf.placeholder(TFloat64.class);
     sigma2 = tf.placeholder(TFloat64.class);
     meanTerm = tf.reduceSum(tf.math.square(tf.math.sub(mu1, mu2)), tf.constant(0));
-    traceSqrt = traceSqrtProduct(tf, sigma1, sigma2);
-    fid = tf.math.sub(
-        tf.math.add(meanTerm, tf.math.add(trace(tf, sigma1), trace(tf, sigma2))),
-        tf.math.mul(tf.constant(2.0), traceSqrt));
+    traces = tf.math.add(trace(tf, sigma1), trace(tf, sigma2));
+    productEigenvalues = productEigenvalues(tf, sigma1, sigma2);
     session = Tf.session(graph);
   }
 
   /**
-   * {@code tr(sqrt(a b))} for symmetric positive definite {@code a} and symmetric positive
+   * The eigenvalues of {@code a b} for symmetric positive definite {@code a} and symmetric positive
    * semi-definite {@code b}: with {@code a = L L^T} (Cholesky), {@code a b = L (L^T b L) L^-1} has
-   * the eigenvalues of the symmetric {@code L^T b L}, so the trace is the sum of their square
-   * roots. One Cholesky and one eigenvalues-only decomposition replace the two full symmetric
+   * the eigenvalues of the symmetric {@code L^T b L}; {@code tr(sqrt(a b))} is the sum of their
+   * square roots. One Cholesky and one eigenvalues-only decomposition replace the two full symmetric
    * eigen-decompositions (with eigenvectors) of {@code sqrt(a) b sqrt(a)}. A singular {@code a}
-   * fails the Cholesky (an error on the CPU) and a singular {@code b} gives slightly negative
-   * eigenvalues (NaN roots): both send the caller to the pytorch-fid offset.
+   * fails the Cholesky (an error on the CPU) and a singular {@code b} gives eigenvalues at rounding
+   * level, some slightly negative.
    */
-  static Operand<TFloat64> traceSqrtProduct(Ops tf, Operand<TFloat64> a, Operand<TFloat64> b) {
+  static Operand<TFloat64> productEigenvalues(Ops tf, Operand<TFloat64> a, Operand<TFloat64> b) {
     Operand<TFloat64> l = tf.linalg.cholesky(a);
     Operand<TFloat64> m = tf.linalg.matMul(tf.linalg.matMul(l, b, MatMul.transposeA(true)), l);
-    SelfAdjointEig<TFloat64> eig = tf.linalg.selfAdjointEig(m, SelfAdjointEig.computeV(false));
-    return tf.reduceSum(tf.math.sqrt(eig.e()), tf.constant(0));
+    return tf.linalg.selfAdjointEig(m, SelfAdjointEig.computeV(false)).e();
   }
 
   private static Operand<TFloat64> trace(Ops tf, Operand<TFloat64> m) {
@@ -113,11 +115,11 @@ public final class Fid implements AutoCloseable {
     requireFinite(a, "first");
     requireFinite(b, "second");
     Value v = run(a, b, 0.0);
-    if (v != null && Double.isFinite(v.fid())) {
+    if (v != null) {
       return v;
     }
     v = run(a, b, FALLBACK_OFFSET);
-    if (v == null || !Double.isFinite(v.fid())) {
+    if (v == null) {
       throw new ArithmeticException("FID is not finite even with " + FALLBACK_OFFSET
           + " added to the covariance diagonals; a covariance is not positive semi-definite");
     }
@@ -137,25 +139,44 @@ public final class Fid implements AutoCloseable {
     }
   }
 
-  /** The value with {@code offset} on both diagonals; null when the first is not positive definite. */
+  /**
+   * The value with {@code offset} on both diagonals; null when it is not finite: S1 not positive
+   * definite, or, without offset, a negative eigenvalue of S1 S2 (a NaN square root). With the
+   * offset, eigenvalues in [-{@link #IMAGINARY_TOLERANCE}^2, 0) count 0: their square roots are
+   * imaginary below pytorch-fid's 1e-3 tolerance, and it keeps the real part of {@code sqrtm}.
+   */
   private Value run(FeatureStats a, FeatureStats b, double offset) {
     int d = a.dim();
+    double[] eigenvalues;
+    double mean;
+    double traceSum;
     try (TFloat64 m1 = Tf.float64(a.mu(), d);
         TFloat64 m2 = Tf.float64(b.mu(), d);
         TFloat64 s1 = Tf.float64(withOffset(a.sigma(), d, offset), d, d);
         TFloat64 s2 = Tf.float64(withOffset(b.sigma(), d, offset), d, d);
         Result r = session.runner()
             .feed(mu1, m1).feed(mu2, m2).feed(sigma1, s1).feed(sigma2, s2)
-            .fetch(fid).fetch(meanTerm).fetch(traceSqrt)
+            .fetch(meanTerm).fetch(traces).fetch(productEigenvalues)
             .run()) {
-      // The graph's traces are those of the fed, offset matrices; pytorch-fid offsets only the
-      // matrices inside sqrtm, so its tr(S1) + tr(S2) lack the 2 d offset.
-      double value = Tf.scalar(r.get(0)) - 2.0 * d * offset;
-      return new Value(value, Tf.scalar(r.get(1)), Tf.scalar(r.get(2)), offset);
+      mean = Tf.scalar(r.get(0));
+      traceSum = Tf.scalar(r.get(1));
+      eigenvalues = Tf.doubles(r.get(2));
     } catch (TFInvalidArgumentException e) {
       // The CPU Cholesky kernel refuses a matrix that is not positive definite (the GPU one gives NaN).
       return null;
     }
+    double traceSqrt = 0;
+    for (double e : eigenvalues) {
+      if (e >= 0) {
+        traceSqrt += Math.sqrt(e);
+      } else if (!(offset > 0 && e >= -IMAGINARY_TOLERANCE * IMAGINARY_TOLERANCE)) {
+        return null;
+      }
+    }
+    // The fed traces include the offset; pytorch-fid offsets only the matrices inside sqrtm, so its
+    // tr(S1) + tr(S2) lack the 2 d offset.
+    double value = mean + traceSum - 2.0 * d * offset - 2 * traceSqrt;
+    return Double.isFinite(value) ? new Value(value, mean, traceSqrt, offset) : null;
   }
 
   private static double[] withOffset(double[] sigma, int d, double offset) {

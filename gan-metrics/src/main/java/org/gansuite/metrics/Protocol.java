@@ -22,16 +22,20 @@ import java.util.Objects;
  * @param kidSubsetSize KID subset size (0 when KID was not computed)
  * @param greyConversion grey conversion used by clarity
  * @param device the compute device requested
+ * @param extractorProvenance what else the extractor's numbers carry (a trained classifier's test
+ *     accuracy and training data, {@link org.gansuite.metrics.extract.FeatureExtractor#provenance()})
  */
 public record Protocol(String extractor, String weightsSha256, String layer, int nGenerated, int nReference,
     String referenceDataset, String referenceHash, String referenceSplit, int splits, long seed,
-    int kidSubsets, int kidSubsetSize, GreyConversion greyConversion, String device) {
+    int kidSubsets, int kidSubsetSize, GreyConversion greyConversion, String device,
+    Map<String, Object> extractorProvenance) {
 
   public Protocol {
     Objects.requireNonNull(extractor, "extractor");
     Objects.requireNonNull(weightsSha256, "weightsSha256");
     Objects.requireNonNull(referenceSplit, "referenceSplit");
     Objects.requireNonNull(greyConversion, "greyConversion");
+    extractorProvenance = Map.copyOf(extractorProvenance);
   }
 
   public Map<String, Object> toJson() {
@@ -50,6 +54,9 @@ public record Protocol(String extractor, String weightsSha256, String layer, int
     m.put("kid_subset_size", kidSubsetSize);
     m.put("grey_conversion", greyConversion.name());
     m.put("device", device);
+    if (!extractorProvenance.isEmpty()) {
+      m.put("extractor_provenance", extractorProvenance);
+    }
     return m;
   }
 }

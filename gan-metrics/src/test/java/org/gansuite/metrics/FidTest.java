@@ -84,6 +84,46 @@ class FidTest {
     }
   }
 
+  /**
+   * Dead units (features constant 0, as a ReLU layer gives) make both covariances singular: the
+   * Cholesky fails, the offset run follows, and eigenvalues that rounding leaves slightly negative
+   * count 0 as in pytorch-fid. The value equals the Commons Math path on the offset matrices (minus
+   * the 2 d e that pytorch-fid keeps out of tr(S1) + tr(S2)), and is close to the live dimensions' FID.
+   */
+  @Test
+  void deadUnitsUseTheOffsetAndAgreeWithCommonsMath() throws IOException {
+    FeatureMatrix c = load("features_c_f64.npy");
+    FeatureMatrix e = load("features_e_f64.npy");
+    FeatureStats pc = FeatureStats.of(withDeadUnits(c));
+    FeatureStats pe = FeatureStats.of(withDeadUnits(e));
+    int d = pc.dim();
+    double expected = References.fid(offset(pc), offset(pe)) - 2 * d * Fid.FALLBACK_OFFSET;
+    try (Fid fid = new Fid(ComputeDevice.AUTO)) {
+      Fid.Value v = fid.value(pc, pe);
+      assertEquals(Fid.FALLBACK_OFFSET, v.diagonalOffset());
+      assertEquals(expected, v.fid(), 1e-9 * expected);
+      double live = Fid.compute(c, e);
+      assertEquals(live, v.fid(), 1e-5 * live);
+    }
+  }
+
+  private static FeatureStats offset(FeatureStats s) {
+    double[] sigma = s.sigma().clone();
+    for (int i = 0; i < s.dim(); i++) {
+      sigma[i * s.dim() + i] += Fid.FALLBACK_OFFSET;
+    }
+    return new FeatureStats(s.n(), s.mu(), sigma);
+  }
+
+  /** The features followed by as many columns of zeros. */
+  private static FeatureMatrix withDeadUnits(FeatureMatrix f) {
+    double[] v = new double[f.rows() * f.cols() * 2];
+    for (int i = 0; i < f.rows(); i++) {
+      System.arraycopy(f.values(), i * f.cols(), v, i * 2 * f.cols(), f.cols());
+    }
+    return new FeatureMatrix(f.rows(), 2 * f.cols(), v);
+  }
+
   @Test
   void rejectsMismatchedDimensions() throws IOException {
     FeatureStats a = FeatureStats.of(load("features_a_f64.npy"));

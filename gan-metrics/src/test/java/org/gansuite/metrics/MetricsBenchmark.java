@@ -61,7 +61,7 @@ public final class MetricsBenchmark {
     }
     try (PsnrSsim metric = new PsnrSsim(device)) {
       int n = Math.min(nImages, 2000);
-      int batch = 200;
+      int batch = Math.max(1, Math.min(200, nImages / 2));
       byte[] first = java.util.Arrays.copyOf(px, batch * shape.pixels());
       byte[] second = java.util.Arrays.copyOfRange(px, batch * shape.pixels(), 2 * batch * shape.pixels());
       metric.values(shape, first, second, batch);

@@ -1,6 +1,8 @@
 package org.gansuite.metrics.classifier;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.metrics.ComputeDevice;
@@ -21,12 +23,14 @@ import org.tensorflow.op.Ops;
 public final class ClassifierExtractor implements FeatureExtractor {
 
   private final ExtractorInfo info;
+  private final ClassifierRecord record;
   private final ImageShape shape;
   private final Graph graph;
   private final Session session;
   private final ClassifierGraph net;
 
   ClassifierExtractor(Path checkpoint, ClassifierRecord record, ComputeDevice device) {
+    this.record = record;
     this.shape = record.train().imageShape();
     this.info = new ExtractorInfo(record.extractor(), record.weightsSha256(), ClassifierGraph.FEATURE_LAYER,
         ClassifierGraph.FEATURES, record.classes());
@@ -46,14 +50,32 @@ public final class ClassifierExtractor implements FeatureExtractor {
     return info;
   }
 
+  /** Test accuracy, training and test splits (names, sizes, hashes), settings and architecture. */
   @Override
-  public Features extract(ImageDataset images, int batchSize) {
-    return infer(session, net, new ClassifierInput(images, shape), images.size(), batchSize, info);
+  public Map<String, Object> provenance() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("test_accuracy", record.testAccuracy());
+    m.put("feature_scale", record.featureScale());
+    m.put("test_split", record.test());
+    m.put("train_split", record.train());
+    m.put("training", record.config());
+    m.put("architecture", record.architecture());
+    m.put("parameters", record.parameters());
+    return m;
   }
 
-  /** Features and probabilities of images {@code 0..n-1}, {@code batchSize} at a time. */
+  @Override
+  public Features extract(ImageDataset images, int batchSize) {
+    return infer(session, net, new ClassifierInput(images, shape), images.size(), batchSize, info,
+        record.featureScale());
+  }
+
+  /**
+   * Features (divided by {@code featureScale}) and probabilities of images {@code 0..n-1},
+   * {@code batchSize} at a time.
+   */
   static Features infer(Session session, ClassifierGraph net, ClassifierInput input, int n, int batchSize,
-      ExtractorInfo info) {
+      ExtractorInfo info, double featureScale) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
     }
@@ -64,17 +86,17 @@ public final class ClassifierExtractor implements FeatureExtractor {
       int end = Math.min(n, start + batchSize);
       try (var x = Tf.float32(input.batch(null, start, end), end - start, hw);
           Result r = session.runner().feed(net.images, x).fetch(net.features).fetch(net.probabilities).run()) {
-        copy(Tf.floats(r.get(0)), feats, start * ClassifierGraph.FEATURES);
-        copy(Tf.floats(r.get(1)), probs, start * info.classes());
+        copy(Tf.floats(r.get(0)), 1 / featureScale, feats, start * ClassifierGraph.FEATURES);
+        copy(Tf.floats(r.get(1)), 1, probs, start * info.classes());
       }
     }
     return new Features(new FeatureMatrix(n, ClassifierGraph.FEATURES, feats),
         new FeatureMatrix(n, info.classes(), probs), info);
   }
 
-  private static void copy(float[] from, double[] to, int offset) {
+  private static void copy(float[] from, double factor, double[] to, int offset) {
     for (int i = 0; i < from.length; i++) {
-      to[offset + i] = from[i];
+      to[offset + i] = from[i] * factor;
     }
   }
 

@@ -20,8 +20,10 @@ import org.tensorflow.types.TInt32;
 /**
  * The domain classifier's network on grey images scaled to [-1, 1]: 5x5 stride-2 convolutions to
  * 32 and 64 channels (batch norm, ReLU), a dense layer of {@link #FEATURES} units with ReLU (the
- * penultimate layer: FID/KID features) and a dense layer to the class logits (softmax: IS). The
- * inference outputs use the batch-norm moving averages.
+ * penultimate layer) and a dense layer to the class logits (softmax: IS). FID/KID features are the
+ * penultimate layer before its ReLU: after it, units that never fire on a set (half of them on
+ * Fashion-MNIST) are constant 0 and make every covariance singular. The inference outputs use the
+ * batch-norm moving averages.
  */
 final class ClassifierGraph {
 
@@ -29,7 +31,7 @@ final class ClassifierGraph {
   static final int FEATURES = 128;
   /** Names the architecture in cache keys and records; change it with the layers. */
   static final String ARCHITECTURE = "conv5x5s2-32-bn-relu,conv5x5s2-64-bn-relu,dense-128-relu,dense-classes";
-  static final String FEATURE_LAYER = "classifier/dense_0 (relu, penultimate)";
+  static final String FEATURE_LAYER = "classifier/dense_0 (penultimate, before its ReLU)";
 
   final Placeholder<TFloat32> images;
   final Placeholder<TInt32> labels;
@@ -66,24 +68,25 @@ final class ClassifierGraph {
     labels = tf.withName("labels").placeholder(TInt32.class);
     Operand<TFloat32> x = tf.reshape(images, tf.constant(new long[] {-1, shape.height(), shape.width(), 1}));
     features = penultimate(x, Pass.inference());
-    probabilities = tf.nn.softmax(logits.apply(features, Pass.inference()));
+    probabilities = tf.nn.softmax(logits.apply(Act.relu(tf, features), Pass.inference()));
     if (optimizer == null) {
       loss = null;
       step = null;
     } else {
       Pass pass = Pass.training();
-      Operand<TFloat32> trainLogits = logits.apply(penultimate(x, pass), pass);
+      Operand<TFloat32> trainLogits = logits.apply(Act.relu(tf, penultimate(x, pass)), pass);
       Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
       loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(trainLogits, oneHot).loss(), tf.constant(0));
       step = Updates.minimize(tf, optimizer, "adam", loss, net, pass.updates());
     }
   }
 
+  /** The penultimate layer before its ReLU. */
   private Operand<TFloat32> penultimate(Operand<TFloat32> x, Pass pass) {
     Ops tf = net.tf();
     Operand<TFloat32> h = Act.relu(tf, bn1.apply(conv1.apply(x, pass), pass));
     h = Act.relu(tf, bn2.apply(conv2.apply(h, pass), pass));
-    return Act.relu(tf, hidden.apply(Act.flatten(tf, h), pass));
+    return hidden.apply(Act.flatten(tf, h), pass);
   }
 
   ImageShape shape() {

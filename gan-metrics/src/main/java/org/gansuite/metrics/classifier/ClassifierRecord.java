@@ -1,10 +1,9 @@
 package org.gansuite.metrics.classifier;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.LabeledDataset;
+import org.gansuite.metrics.impl.Sha256;
 
 /**
  * The JSON sidecar of a trained classifier: what it was trained on, how, and how well it does on
@@ -12,10 +11,13 @@ import org.gansuite.core.data.LabeledDataset;
  *
  * @param key the cache key the folder is named after
  * @param testAccuracy fraction of the test split classified correctly (argmax of the softmax)
+ * @param featureScale the features are the penultimate activations divided by this: their root
+ *     mean square over the first {@link DomainClassifier#SCALE_IMAGES} training images
  * @param trainSeconds wall-clock training time
  */
 public record ClassifierRecord(int format, String key, String extractor, String architecture, long parameters,
-    int classes, ClassifierConfig config, DataRef train, DataRef test, double testAccuracy, double trainSeconds,
+    int classes, ClassifierConfig config, DataRef train, DataRef test, double testAccuracy, double featureScale,
+    double trainSeconds,
     String weightsSha256, String codeVersion, String created) {
 
   /** Identity of a labelled split: name, size, image shape and hashes of its pixels and labels. */
@@ -39,14 +41,10 @@ public record ClassifierRecord(int format, String key, String extractor, String 
   }
 
   static String hashLabels(int[] labels) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (int l : labels) {
-        md.update(new byte[] {(byte) (l >>> 24), (byte) (l >>> 16), (byte) (l >>> 8), (byte) l});
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
+    MessageDigest md = Sha256.digest();
+    for (int l : labels) {
+      md.update(new byte[] {(byte) (l >>> 24), (byte) (l >>> 16), (byte) (l >>> 8), (byte) l});
     }
+    return Sha256.hex(md);
   }
 }

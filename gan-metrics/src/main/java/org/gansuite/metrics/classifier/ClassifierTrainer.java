@@ -58,7 +58,7 @@ final class ClassifierTrainer {
   /** Fraction of {@code data} whose most probable class is its label. */
   static double accuracy(Session session, ClassifierGraph net, LabeledDataset data, ExtractorInfo info) {
     FeatureMatrix p = ClassifierExtractor.infer(session, net, new ClassifierInput(data, net.shape()), data.size(), 500,
-        info).probabilities();
+        info, 1).probabilities();
     int correct = 0;
     for (int i = 0; i < p.rows(); i++) {
       int best = 0;
@@ -70,6 +70,23 @@ final class ClassifierTrainer {
       correct += best == data.label(i) ? 1 : 0;
     }
     return correct / (double) p.rows();
+  }
+
+  /**
+   * The root mean square of the raw features over the first {@code n} images of {@code data}
+   * (at most its size). Dividing by it gives features of mean square 1 per dimension, the scale
+   * KID's kernel {@code (x.y/d + 1)^3} expects (Inception's pool_3 is of that order); the raw
+   * penultimate activations are tens, which makes the cubic kernel's MMD estimate explode.
+   */
+  static double featureScale(Session session, ClassifierGraph net, LabeledDataset data, ExtractorInfo info, int n) {
+    int m = Math.min(n, data.size());
+    FeatureMatrix f = ClassifierExtractor.infer(session, net, new ClassifierInput(data, net.shape()), m, 500, info, 1)
+        .features();
+    double sum = 0;
+    for (double v : f.values()) {
+      sum += v * v;
+    }
+    return Math.sqrt(sum / f.values().length);
   }
 
   /** A fresh uniform permutation of 0..n-1 (Fisher-Yates). */

@@ -10,10 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.gansuite.core.data.LabeledDataset;
@@ -21,6 +19,7 @@ import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.provenance.Provenance;
 import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.extract.ExtractorInfo;
+import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -39,6 +38,10 @@ public final class DomainClassifier {
 
   static final String RECORD = "classifier.json";
   static final String CHECKPOINT = "model";
+  /** Version of the cache layout and record; part of the key, so an older cache is retrained. */
+  static final int FORMAT = 2;
+  /** Training images the feature scale is measured on. */
+  static final int SCALE_IMAGES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final System.Logger LOG = System.getLogger(DomainClassifier.class.getName());
 
@@ -56,7 +59,7 @@ public final class DomainClassifier {
     }
     var tr = ClassifierRecord.DataRef.of(train);
     var te = ClassifierRecord.DataRef.of(test);
-    String key = sha256((name + "|" + ClassifierGraph.ARCHITECTURE + "|" + config.canonical() + "|" + tr.canonical()
+    String key = Sha256.of((name + "|format=" + FORMAT + "|" + ClassifierGraph.ARCHITECTURE + "|" + config.canonical() + "|" + tr.canonical()
         + "|" + te.canonical()).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     Path dir = cacheDir.resolve(name + "-" + key);
     boolean trained = false;
@@ -89,9 +92,10 @@ public final class DomainClassifier {
           ExtractorInfo info = new ExtractorInfo(name, sha, ClassifierGraph.FEATURE_LAYER, ClassifierGraph.FEATURES,
               train.classes());
           double accuracy = ClassifierTrainer.accuracy(s, net, test, info);
-          record = new ClassifierRecord(1, key, name, ClassifierGraph.ARCHITECTURE, net.parameterCount(),
+          double scale = ClassifierTrainer.featureScale(s, net, train, info, SCALE_IMAGES);
+          record = new ClassifierRecord(FORMAT, key, name, ClassifierGraph.ARCHITECTURE, net.parameterCount(),
               train.classes(), config, ClassifierRecord.DataRef.of(train), ClassifierRecord.DataRef.of(test), accuracy,
-              seconds, sha, Provenance.currentCodeVersion(), Instant.now().toString());
+              scale, seconds, sha, Provenance.currentCodeVersion(), Instant.now().toString());
         }
       }
       JSON.writeValue(tmp.resolve(RECORD).toFile(), record);
@@ -134,24 +138,12 @@ public final class DomainClassifier {
     if (files.isEmpty()) {
       throw new IllegalStateException(dir + ": no checkpoint files " + CHECKPOINT + ".*; delete the folder to retrain");
     }
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Path f : files) {
-        md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        md.update(Files.readAllBytes(f));
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
+    MessageDigest md = Sha256.digest();
+    for (Path f : files) {
+      md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+      md.update(Files.readAllBytes(f));
     }
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    return Sha256.hex(md);
   }
 
   private static void deleteTree(Path root) throws IOException {

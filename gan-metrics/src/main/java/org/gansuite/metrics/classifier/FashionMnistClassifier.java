@@ -2,7 +2,6 @@ package org.gansuite.metrics.classifier;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.gansuite.core.data.DataOptions;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.IdxOptions;
@@ -44,11 +43,11 @@ public final class FashionMnistClassifier implements FeatureExtractorProvider {
     Path cache = options.weights() != null ? options.weights() : defaultCacheDir();
     var opened = DomainClassifier.open(NAME, cache, Datasets.fashionMnistTrain(DataOptions.defaults()),
         Datasets.fashionMnistTest(IdxOptions.DEFAULT), config, options.device());
-    if (options.pinnedSha256().isPresent()
-        && !options.pinnedSha256().get().toLowerCase(Locale.ROOT).equals(opened.record().weightsSha256())) {
+    try {
+      options.checkPinned(NAME + " weights", opened.record().weightsSha256());
+    } catch (SecurityException e) {
       opened.extractor().close();
-      throw new SecurityException(NAME + ": weights SHA-256 is " + opened.record().weightsSha256() + " but "
-          + options.pinnedSha256().get() + " was pinned");
+      throw e;
     }
     return opened;
   }

@@ -20,4 +20,15 @@ public record ExtractorInfo(String name, String weightsSha256, String layer, int
       throw new IllegalArgumentException("bad extractor dimensions: features " + featureDim + ", classes " + classes);
     }
   }
+
+  /** Name, weights hash, layer and dimensions, for a protocol. */
+  public java.util.Map<String, Object> toJson() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("name", name);
+    m.put("weights_sha256", weightsSha256);
+    m.put("layer", layer);
+    m.put("feature_dim", featureDim);
+    m.put("classes", classes);
+    return m;
+  }
 }

@@ -1,6 +1,7 @@
 package org.gansuite.metrics.extract;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,18 @@ public record ExtractorOptions(Path weights, Optional<String> pinnedSha256, Comp
     pinnedSha256.ifPresent(h -> {
       if (!h.matches("[0-9a-fA-F]{64}")) {
         throw new IllegalArgumentException("pinned SHA-256 must be 64 hex digits, got '" + h + "'");
+      }
+    });
+  }
+
+  /**
+   * Refuses weights whose SHA-256 {@code actual} differs from the pinned one, if any;
+   * {@code what} names the weights in the error.
+   */
+  public void checkPinned(String what, String actual) {
+    pinnedSha256.ifPresent(h -> {
+      if (!h.toLowerCase(Locale.ROOT).equals(actual)) {
+        throw new SecurityException(what + ": SHA-256 is " + actual + " but " + h + " was pinned");
       }
     });
   }

@@ -12,6 +12,14 @@ public interface FeatureExtractor extends AutoCloseable {
 
   ExtractorInfo info();
 
+  /**
+   * What else a number computed from these features must carry in its protocol, e.g. a trained
+   * classifier's test accuracy and training data; empty by default.
+   */
+  default java.util.Map<String, Object> provenance() {
+    return java.util.Map.of();
+  }
+
   /** Features (and probabilities when {@link ExtractorInfo#classes()} > 0) of every image. */
   Features extract(ImageDataset images, int batchSize);
 

@@ -4,14 +4,11 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
+import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
@@ -81,10 +78,8 @@ public final class InceptionExtractor implements FeatureExtractor {
       throw new IllegalArgumentException(NAME + " needs the graph file classify_image_graph_def.pb (its weights)");
     }
     byte[] bytes = Files.readAllBytes(file);
-    String sha = sha256(bytes);
-    if (options.pinnedSha256().isPresent() && !options.pinnedSha256().get().toLowerCase(Locale.ROOT).equals(sha)) {
-      throw new SecurityException(file + ": SHA-256 is " + sha + " but " + options.pinnedSha256().get() + " was pinned");
-    }
+    String sha = Sha256.of(bytes);
+    options.checkPinned(file.toString(), sha);
     GraphDef def;
     try {
       def = GraphDef.parseFrom(bytes);
@@ -162,13 +157,6 @@ public final class InceptionExtractor implements FeatureExtractor {
     return (Output<TFloat32>) (Output<?>) o.output(index);
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
-  }
 
   @Override
   public ExtractorInfo info() {

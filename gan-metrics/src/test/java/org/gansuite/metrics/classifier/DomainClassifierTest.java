@@ -16,7 +16,9 @@ import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.data.LabeledImages;
 import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.FeatureMatrix;
+import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.InceptionScore;
 import org.gansuite.metrics.extract.FeatureExtractors;
 import org.gansuite.metrics.extract.Features;
@@ -70,9 +72,19 @@ class DomainClassifierTest {
         double sum = f1.probabilities().get(i, 0) + f1.probabilities().get(i, 1);
         assertEquals(1.0, sum, 1e-5);
       }
-      for (double v : f1.features().values()) {
-        assertTrue(v >= 0, "penultimate layer is after a ReLU");
+      // Features are taken before the ReLU, so no unit is constant 0 and the covariance is full rank.
+      FeatureStats stats = FeatureStats.of(f1.features());
+      for (int i = 0; i < stats.dim(); i++) {
+        assertTrue(stats.sigma()[i * stats.dim() + i] > 0, "feature " + i + " varies");
       }
+      // Scaled to mean square 1 per dimension on the training images (all 256 < SCALE_IMAGES).
+      double[] ft = ex.extract(train, 64).features().values();
+      double ms = 0;
+      for (double v : ft) {
+        ms += v * v / ft.length;
+      }
+      assertEquals(1.0, ms, 1e-5);
+      assertTrue(first.record().featureScale() > 0);
       // Confident, balanced predictions over two classes: IS close to 2.
       InceptionScore.Value is = InceptionScore.compute(f1.probabilities());
       assertEquals(2.0, is.mean(), 0.3);
@@ -84,6 +96,11 @@ class DomainClassifierTest {
       assertFalse(again.trainedNow(), "second open loads the cache");
       assertEquals(first.record(), again.record());
       assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 0.0);
+      // An evaluation with it carries the classifier's test accuracy in its protocol.
+      var result = Evaluation.evaluate(test, train, ex, null,
+          new Evaluation.Config(256, "train", 2, 1, null, 32, ComputeDevice.AUTO));
+      assertEquals(first.record().testAccuracy(), result.protocol().extractorProvenance().get("test_accuracy"));
+      assertTrue(result.protocol().toJson().containsKey("extractor_provenance"));
     }
 
     LabeledDataset changed = halves("halves-train", 256, 3, 8);
