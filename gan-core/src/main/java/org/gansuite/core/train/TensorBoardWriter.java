@@ -72,7 +72,10 @@ public final class TensorBoardWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-      session.runner().addTarget(flush).addTarget(closeOp).run();
+      // Two runs: in one, nothing orders the two targets, and a close that runs first makes the
+      // flush fail with "Resource ... SummaryWriterInterface does not exist".
+      session.runner().addTarget(flush).run();
+      session.runner().addTarget(closeOp).run();
     } finally {
       session.close();
       graph.close();
