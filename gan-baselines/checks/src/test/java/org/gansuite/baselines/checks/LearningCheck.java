@@ -47,10 +47,14 @@ public final class LearningCheck {
       "began", Map.of("n", "16", "h", "32"));
 
   /**
-   * Budget multipliers: WGAN's clipped critic with RMSProp at 5e-5 moves slowest of all (at 300
-   * iterations it had closed only ~30% of the gap), so it gets three times the iterations.
+   * Budget multipliers. WGAN's clipped critic with RMSProp at 5e-5 moves slowest of the
+   * adversarial losses (at 300 iterations it had closed only ~30% of the gap): three times the
+   * iterations. BEGAN starts with k_t = 0 and lambda_k = 0.001, so for its first thousand steps
+   * the discriminator barely pushes fakes away and the generator first learns images its
+   * auto-encoder reconstructs easily (at 300 iterations the distance had grown, 37.9 -> 67.7):
+   * three times as well; at this budget it still misses the bar (see the closing note of the issue).
    */
-  static final Map<String, Integer> MULTIPLIER = Map.of("wgan", 3);
+  static final Map<String, Integer> MULTIPLIER = Map.of("wgan", 3, "began", 3);
 
   static final int SAMPLES = 2000;
   static final double REQUIRED_RATIO = 0.5;
