@@ -57,8 +57,8 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--epochs", description = "Epochs for every model instead of the paper's budgets.")
   Integer epochs;
 
-  @Option(names = "--budget-images", defaultValue = "9600",
-      description = "Quick protocol: real images per model (default: ${DEFAULT-VALUE}, 150 batches).")
+  @Option(names = "--budget-images", defaultValue = "6400",
+      description = "Quick protocol: real images per model (default: ${DEFAULT-VALUE}, 100 batches).")
   long budgetImages;
 
   @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")

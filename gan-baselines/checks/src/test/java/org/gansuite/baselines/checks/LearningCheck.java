@@ -34,7 +34,8 @@ import org.tensorflow.types.TFloat32;
  * grids (before, after) go to {@code target/learning-check/<model>/}. Prints a Markdown table and
  * exits with status 1 if a model improves by less than half (after / before > 0.5).
  *
- * <p>Arguments: iterations (default 300), model names (default: all seven, comma-separated).
+ * <p>Arguments: iterations (default 300; WGAN gets a multiple, see {@link #MULTIPLIER}), model
+ * names (default: all seven, comma-separated).
  */
 public final class LearningCheck {
 
@@ -44,6 +45,16 @@ public final class LearningCheck {
       "wgan", Map.of("gf", "16", "df", "16"), "wgan-gp", Map.of("gf", "16", "df", "16"),
       "sagan-hinge", Map.of("gf", "16", "df", "16"), "sagan-js", Map.of("gf", "16", "df", "16"),
       "began", Map.of("n", "16", "h", "32"));
+
+  /**
+   * Budget multipliers. WGAN's clipped critic with RMSProp at 5e-5 moves slowest of the
+   * adversarial losses (at 300 iterations it had closed only ~30% of the gap): three times the
+   * iterations. BEGAN starts with k_t = 0 and lambda_k = 0.001, so for its first thousand steps
+   * the discriminator barely pushes fakes away and the generator first learns images its
+   * auto-encoder reconstructs easily (at 300 iterations the distance had grown, 37.9 -> 67.7):
+   * three times as well; at this budget it still misses the bar (see the closing note of the issue).
+   */
+  static final Map<String, Integer> MULTIPLIER = Map.of("wgan", 3, "began", 3);
 
   static final int SAMPLES = 2000;
   static final double REQUIRED_RATIO = 0.5;
@@ -69,7 +80,8 @@ public final class LearningCheck {
       Path dir = Path.of("target", "learning-check", p.name());
       deleteRecursively(dir);
       double before = distance(p, spec, null, real, dir.resolve("untrained.png"));
-      var cfg = TrainConfig.builder(dir.resolve("run")).setEpochs(1000).optMaxIterations(iterations)
+      int budget = iterations * MULTIPLIER.getOrDefault(p.name(), 1);
+      var cfg = TrainConfig.builder(dir.resolve("run")).setEpochs(1000).optMaxIterations(budget)
           .optCheckpointEvery(0).optSampleEvery(0).optLogEvery(50).optProgress(false).build();
       var result = new Trainer(p, spec, data, cfg).train();
       double after = distance(p, spec, result.lastCheckpoint().orElseThrow(), real, dir.resolve("trained.png"));
