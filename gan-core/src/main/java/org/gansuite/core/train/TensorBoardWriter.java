@@ -74,13 +74,9 @@ public final class TensorBoardWriter implements AutoCloseable {
   @Override
   public void close() {
     try {
-<<<<<<< HEAD
-      flush();
-=======
       // Two runs: in one, nothing orders the two targets, and a close that runs first makes the
       // flush fail with "Resource ... SummaryWriterInterface does not exist".
-      session.runner().addTarget(flush).run();
->>>>>>> baselines
+      flush();
       session.runner().addTarget(closeOp).run();
     } finally {
       session.close();
