@@ -53,6 +53,21 @@ public final class LabeledImages implements LabeledDataset {
     return labels.clone();
   }
 
+  /**
+   * The images at {@code indices} (in that order) with their labels, copied into memory as a data
+   * set of its own, {@code name}, with its own content hash (e.g. a held-out split).
+   */
+  public static LabeledImages subset(LabeledDataset data, int[] indices, String name) {
+    int px = data.shape().pixels();
+    byte[] pixels = new byte[indices.length * px];
+    int[] labels = new int[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      data.read(indices[i], pixels, i * px);
+      labels[i] = data.label(indices[i]);
+    }
+    return new LabeledImages(new InMemoryDataset(name, data.shape(), pixels), labels, data.classes());
+  }
+
   /** The unlabeled images. */
   public ImageDataset images() {
     return images;

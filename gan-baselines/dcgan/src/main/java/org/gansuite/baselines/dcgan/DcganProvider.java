@@ -2,10 +2,7 @@ package org.gansuite.baselines.dcgan;
 
 import java.util.List;
 import java.util.Map;
-import org.gansuite.core.graph.Init;
-import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
-import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
@@ -14,8 +11,7 @@ import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.nets.DcganDiscriminator;
-import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
 
@@ -62,25 +58,19 @@ public final class DcganProvider implements GanModelProvider {
   public GanGraph build(Ops tf, ModelSpec spec) {
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
-    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
-    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
-    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
-    var discriminator = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), Norm.BATCH);
-    Pass gPass = Pass.training();
-    Pass dPass = Pass.training();
-    var fake = generator.apply(in.z(), gPass);
-    var realLogits = discriminator.logits(in.real(), dPass);
-    var fakeLogits = discriminator.logits(fake, dPass);
+    var nets = DcganPair.build(tf, spec, in, Norm.BATCH);
+    var realLogits = nets.realScores();
+    var fakeLogits = nets.fakeScores();
     var dLoss = DcganLoss.discriminator(tf, realLogits, fakeLogits);
     var gLoss = DcganLoss.generator(tf, fakeLogits);
     var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
-    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, dNet, dPass.updates());
-    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, gNet, gPass.updates());
+    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, nets.discriminatorNet(), nets.discriminatorPass().updates());
+    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, nets.generatorNet(), nets.generatorPass().updates());
     var phases = List.of(
         new Phase("d", 1, true, dStep, Map.of("loss", dLoss,
             "real_logit", GanLosses.mean(tf, realLogits), "fake_logit", GanLosses.mean(tf, fakeLogits))),
         // The generator's loss does not read real images: its steps reuse the batch.
         new Phase("g", hp.getInt("g_steps"), false, gStep, Map.of("loss", gLoss)));
-    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+    return new GanGraph(in, nets.samples(in), phases, nets.networks());
   }
 }

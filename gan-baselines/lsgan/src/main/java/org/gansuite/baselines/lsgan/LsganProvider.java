@@ -2,10 +2,7 @@ package org.gansuite.baselines.lsgan;
 
 import java.util.List;
 import java.util.Map;
-import org.gansuite.core.graph.Init;
-import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
-import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
@@ -14,8 +11,7 @@ import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.nets.DcganDiscriminator;
-import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
 
@@ -60,24 +56,18 @@ public final class LsganProvider implements GanModelProvider {
     var hp = spec.hyper();
     var loss = new LsganLoss(hp.getFloat("a"), hp.getFloat("b"), hp.getFloat("c"));
     var in = GanInputs.create(tf, spec);
-    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
-    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
-    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
-    var discriminator = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), Norm.BATCH);
-    Pass gPass = Pass.training();
-    Pass dPass = Pass.training();
-    var fake = generator.apply(in.z(), gPass);
-    var realScores = discriminator.logits(in.real(), dPass);
-    var fakeScores = discriminator.logits(fake, dPass);
+    var nets = DcganPair.build(tf, spec, in, Norm.BATCH);
+    var realScores = nets.realScores();
+    var fakeScores = nets.fakeScores();
     var dLoss = loss.discriminator(tf, realScores, fakeScores);
     var gLoss = loss.generator(tf, fakeScores);
     var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
-    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, dNet, dPass.updates());
-    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, gNet, gPass.updates());
+    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, nets.discriminatorNet(), nets.discriminatorPass().updates());
+    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, nets.generatorNet(), nets.generatorPass().updates());
     var phases = List.of(
         new Phase("d", 1, true, dStep, Map.of("loss", dLoss,
             "real_score", GanLosses.mean(tf, realScores), "fake_score", GanLosses.mean(tf, fakeScores))),
         new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
-    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+    return new GanGraph(in, nets.samples(in), phases, nets.networks());
   }
 }

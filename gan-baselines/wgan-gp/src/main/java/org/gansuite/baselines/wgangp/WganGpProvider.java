@@ -2,8 +2,6 @@ package org.gansuite.baselines.wgangp;
 
 import java.util.List;
 import java.util.Map;
-import org.gansuite.core.graph.Init;
-import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
@@ -14,8 +12,7 @@ import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.nets.DcganDiscriminator;
-import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
 
@@ -69,26 +66,20 @@ public final class WganGpProvider implements GanModelProvider {
           + " batch, which invalidates the per-sample gradient penalty; use none or layer");
     }
     var in = GanInputs.create(tf, spec);
-    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
-    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
-    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
-    var critic = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), norm);
-    Pass gPass = Pass.training();
+    var nets = DcganPair.build(tf, spec, in, norm);
     // Without batch norm the critic has no state, so one pass serves every application.
-    Pass dPass = Pass.training();
-    var fake = generator.apply(in.z(), gPass);
-    var realValues = critic.logits(in.real(), dPass);
-    var fakeValues = critic.logits(fake, dPass);
-    var dLoss = WganGpLoss.critic(tf, x -> critic.logits(x, dPass), in.real(), fake, realValues, fakeValues,
-        in.seed(), hp.getFloat("lambda"));
+    Pass dPass = nets.discriminatorPass();
+    var fakeValues = nets.fakeScores();
+    var dLoss = WganGpLoss.critic(tf, x -> nets.discriminator().logits(x, dPass), in.real(), nets.fake(),
+        nets.realScores(), fakeValues, in.seed(), hp.getFloat("lambda"));
     var gLoss = GanLosses.wassersteinGenerator(tf, fakeValues);
     var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
-    var criticStep = Updates.minimize(tf, adam, "d_adam", dLoss.total(), dNet, dPass.updates());
-    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, gNet, gPass.updates());
+    var criticStep = Updates.minimize(tf, adam, "d_adam", dLoss.total(), nets.discriminatorNet(), dPass.updates());
+    var gStep = Updates.minimize(tf, adam, "g_adam", gLoss, nets.generatorNet(), nets.generatorPass().updates());
     var phases = List.of(
         new Phase("critic", hp.getInt("n_critic"), true, criticStep, Map.of("loss", dLoss.total(),
             "wasserstein", tf.math.neg(dLoss.wasserstein()), "gradient_penalty", dLoss.penalty())),
         new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
-    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+    return new GanGraph(in, nets.samples(in), phases, nets.networks());
   }
 }

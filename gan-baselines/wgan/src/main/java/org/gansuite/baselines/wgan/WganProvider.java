@@ -2,10 +2,7 @@ package org.gansuite.baselines.wgan;
 
 import java.util.List;
 import java.util.Map;
-import org.gansuite.core.graph.Init;
-import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
-import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
@@ -14,8 +11,7 @@ import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.nets.DcganDiscriminator;
-import org.gansuite.core.nets.DcganGenerator;
+import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
 
@@ -62,26 +58,21 @@ public final class WganProvider implements GanModelProvider {
   public GanGraph build(Ops tf, ModelSpec spec) {
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
-    var gNet = new Network(tf, "generator", spec.seed(), Init.NORMAL_002);
-    var dNet = new Network(tf, "discriminator", spec.seed(), Init.NORMAL_002);
-    var generator = new DcganGenerator(gNet, spec.shape(), spec.zDim(), hp.getInt("gf"));
-    var critic = new DcganDiscriminator(dNet, spec.shape(), hp.getInt("df"), Norm.BATCH);
-    Pass gPass = Pass.training();
-    Pass dPass = Pass.training();
-    var fake = generator.apply(in.z(), gPass);
-    var realValues = critic.logits(in.real(), dPass);
-    var fakeValues = critic.logits(fake, dPass);
+    var nets = DcganPair.build(tf, spec, in, Norm.BATCH);
+    var realValues = nets.realScores();
+    var fakeValues = nets.fakeScores();
     var dLoss = GanLosses.wassersteinCritic(tf, realValues, fakeValues);
     var gLoss = GanLosses.wassersteinGenerator(tf, fakeValues);
     var rmsprop = OptimizerSpec.rmsprop(hp.getDouble("lr"));
-    var criticStep = Updates.minimize(tf, rmsprop, "d_rmsprop", dLoss, dNet, dPass.updates());
+    var dNet = nets.discriminatorNet();
+    var criticStep = Updates.minimize(tf, rmsprop, "d_rmsprop", dLoss, dNet, nets.discriminatorPass().updates());
     var clipped = WeightClipping.after(tf, criticStep, dNet, hp.getFloat("clip"));
-    var gStep = Updates.minimize(tf, rmsprop, "g_rmsprop", gLoss, gNet, gPass.updates());
+    var gStep = Updates.minimize(tf, rmsprop, "g_rmsprop", gLoss, nets.generatorNet(), nets.generatorPass().updates());
     var phases = List.of(
         // -loss estimates the Wasserstein distance (up to the critic's Lipschitz constant).
         new Phase("critic", hp.getInt("n_critic"), true, clipped,
             Map.of("loss", dLoss, "wasserstein", tf.math.neg(dLoss))),
         new Phase("g", 1, false, gStep, Map.of("loss", gLoss)));
-    return new GanGraph(in, generator.apply(in.z(), Pass.inference()), phases, List.of(gNet, dNet));
+    return new GanGraph(in, nets.samples(in), phases, nets.networks());
   }
 }

@@ -1,11 +1,10 @@
 package org.gansuite.models.decoding;
 
 /**
- * The paper's Table 1 (doi 10.16383/j.aas.c190496): reconstruction quality of the U-Net
- * auto-encoder over every training image. PSNR is computed here, {@code 10 log10(255^2 / MSE)}
- * per image on 8-bit values; an exact reconstruction (MSE 0, infinite PSNR) is counted in
- * {@link Summary#excluded()} rather than in the mean. SSIM belongs to gan-metrics: feed it the same
- * 8-bit pairs through {@link AutoEncoderSession#reconstructions}.
+ * Test-side PSNR of the auto-encoder's reconstructions, {@code 10 log10(255^2 / MSE)} per image on
+ * 8-bit values (exact reconstructions counted in {@link Summary#excluded()}), for the pre-training
+ * threshold test and the benchmark. The product's Table 1 (PSNR and SSIM) is computed by
+ * gan-metrics in {@code ./gan-bench reproduce --table 1}.
  */
 public final class ReconstructionQuality {
 
