@@ -56,7 +56,13 @@ final class ExtractorOptionsMixin {
   /** Opens the named extractor; {@code folder} is what needs it, named in the error without one. */
   FeatureExtractor open(ComputeDevice device, Path folder) throws IOException {
     require(folder);
-    return FeatureExtractors.open(name, new ExtractorOptions(weights, Optional.ofNullable(pinnedSha256), device, Map.of()));
+    return openOr(name, device);
+  }
+
+  /** Opens the given extractor, or {@code protocolDefault} when none was given. */
+  FeatureExtractor openOr(String protocolDefault, ComputeDevice device) throws IOException {
+    return FeatureExtractors.open(name != null ? name : protocolDefault,
+        new ExtractorOptions(weights, Optional.ofNullable(pinnedSha256), device, Map.of()));
   }
 
   /** Images per extractor batch, validated. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gan-bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train GANs with TensorFlow Java, measure them, and reproduce the comparison tables of "
         + "\"GANs based on sample-feature decoding constraint\".",
-    subcommands = {ListCommand.class, TrainCommand.class, ReproduceCommand.class, MergeCommand.class,
+    subcommands = {ListCommand.class, TrainCommand.class, EvaluateCommand.class, ReproduceCommand.class, MergeCommand.class,
         ScoreCommand.class, FidCommand.class, StatsCommand.class, PerfCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Builds a table and its report from the stored results of one or more run folders (shards, machines). */
-@Command(name = "merge", description = "Build table.md, table.csv, time.md and the report from stored results.")
+@Command(name = "report", aliases = "merge",
+    description = "Build table.md, table.csv, time.md and the HTML report from the stored results of one or more run folders.")
 final class MergeCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;

@@ -3,7 +3,6 @@ package org.gansuite.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gansuite.bench.reproduce.Entry;
 import org.gansuite.bench.reproduce.Outputs;
@@ -16,8 +15,6 @@ import org.gansuite.bench.reproduce.SlurmScript;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.cache.StatsCache;
-import org.gansuite.metrics.extract.ExtractorOptions;
-import org.gansuite.metrics.extract.FeatureExtractors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,11 +61,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")
   Integer samples;
 
-  @Option(names = "--inception", description = "classify_image_graph_def.pb (2015-12-05) for tables 2-6.")
-  Path inception;
-
-  @Option(names = "--extractor", description = "Feature extractor instead of the protocol's.")
-  String extractor;
+  @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
 
   @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix (default: all).")
   String shard;
@@ -101,7 +94,7 @@ final class ReproduceCommand implements Callable<Integer> {
           slurm, shards, slurm, protocol.table(), runs.resolve(protocol.table()));
       return 0;
     }
-    if (!table.equals("quick") && data.data.equals("fashion-mnist") && extractor == null) {
+    if (!table.equals("quick") && data.data.equals("fashion-mnist") && !extractor.given()) {
       throw new IllegalArgumentException("table " + table + " needs its data set: --data "
           + (table.equals("5") || table.equals("2") ? "celeba:DIR" : "cifar10:DIR")
           + " (or --extractor to score another data set)");
@@ -109,10 +102,8 @@ final class ReproduceCommand implements Callable<Integer> {
     var dataset = data.open();
     var sh = Shard.parse(shard);
     var registry = ModelRegistry.load();
-    var opts = new ExtractorOptions(inception, Optional.empty(),
-        ComputeDevice.parse(device.isEmpty() ? "auto" : device), java.util.Map.of());
     int done = 0;
-    try (var fx = FeatureExtractors.open(protocol.extractor(), opts)) {
+    try (var fx = extractor.openOr(protocol.extractor(), ComputeDevice.parse(device.isEmpty() ? "auto" : device))) {
       var cache = new StatsCache(runs.resolve(".stats-cache"));
       var exec = new RunExecutor(protocol, dataset, fx, cache,
           new RunExecutor.Settings(runs, device, threads, !noProgress), registry, log);
@@ -171,7 +162,7 @@ final class ReproduceCommand implements Callable<Integer> {
           .orElse(Entry.of(m, m))).toList();
     }
     return new Protocol(p.table(), entries, p.paper(), epochs != null ? epochs : p.epochs(), p.budgetImages(),
-        samples != null ? samples : p.samples(), p.referenceSamples(), extractor != null ? extractor : p.extractor(),
+        samples != null ? samples : p.samples(), p.referenceSamples(), extractor.given() ? extractor.name : p.extractor(),
         p.seeds());
   }
 

@@ -62,6 +62,23 @@ class CliTest {
     Run more = run(args);
     assertEquals(0, more.code(), more.err());
     assertTrue(more.out().contains("completed after 12 iterations (3 epochs)"), more.out());
+
+    Run eval = run("evaluate", "--run-dir", runDir.toString(), "--data", "folder:" + images, "--no-cache",
+        "--extractor", "test-pixel-moments", "--samples", "40", "--reference-samples", "64", "--json");
+    assertEquals(0, eval.code(), eval.err());
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(eval.out());
+    assertEquals(40, json.get("n").asInt());
+    assertEquals(12, json.get("iteration").asInt());
+    assertTrue(json.get("fid").asDouble() >= 0, eval.out());
+    assertEquals("test-pixel-moments", json.get("protocol").get("extractor").asText());
+    assertTrue(Files.exists(runDir.resolve("evaluation.json")));
+
+    Path other = tmp.resolve("other");
+    ImageWriter.writeFolder(other, TinyDatasets.gradients(64, new ImageShape(8, 8, 1), 4), 64);
+    Run wrongData = run("evaluate", "--run-dir", runDir.toString(), "--data", "folder:" + other, "--no-cache",
+        "--extractor", "test-pixel-moments");
+    assertEquals(1, wrongData.code());
+    assertTrue(wrongData.err().contains("was trained on images"), wrongData.err());
   }
 
   @Test

@@ -42,6 +42,8 @@ public final class Charts {
     Graphics2D g = img.createGraphics();
     setup(g);
     axes(g, title, xLabel, box[2], box[3]);
+    g.drawString(String.format(Locale.ROOT, "%.0f", box[0]), PAD, H - PAD + 14);
+    g.drawString(String.format(Locale.ROOT, "%.0f", box[1]), W - PAD - 20, H - PAD + 14);
     int c = 0;
     for (var e : series.entrySet()) {
       g.setColor(COLORS[c % COLORS.length]);
@@ -84,8 +86,8 @@ public final class Charts {
         g.drawString(String.format(Locale.ROOT, "%.2f", v), x0, top - 3);
       }
       g.setColor(Color.BLACK);
-      String l = labels.get(i);
-      g.drawString(l.length() > 12 ? l.substring(0, 12) : l, x0, H - PAD + 14);
+      // Alternate two rows so that neighbouring labels do not overlap.
+      g.drawString(labels.get(i), PAD + i * slot, H - PAD + 14 + 14 * (i % 2));
     }
     g.dispose();
     write(img, file);

@@ -8,20 +8,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
-import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.provenance.Provenance;
 import org.gansuite.core.train.Checkpoints;
-import org.gansuite.core.train.Sampler;
 import org.gansuite.core.train.TrainConfig;
 import org.gansuite.core.train.TrainResult;
 import org.gansuite.core.train.Trainer;
-import org.gansuite.metrics.ComputeDevice;
-import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.EvaluationResult;
-import org.gansuite.metrics.Kid;
 import org.gansuite.metrics.cache.StatsCache;
 import org.gansuite.metrics.extract.FeatureExtractor;
 
@@ -93,7 +88,7 @@ public final class RunExecutor {
         data.read(order[i], px, i * data.shape().pixels());
       }
       var images = new InMemoryDataset(data.id().name() + "-subset-" + n, data.shape(), px);
-      EvaluationResult ev = evaluate(images, 0);
+      EvaluationResult ev = Scoring.evaluate(images, 0, setup());
       ResultRecord r = record(entry, 0, "completed", "", Map.of(), ev.toJson(), Map.of(), null);
       r.write(dir);
       return r;
@@ -131,19 +126,12 @@ public final class RunExecutor {
     }
     log.printf("%s seed %d: scoring %d samples with %s%n", entry.label(), seed, protocol.samples(), protocol.extractor());
     log.flush();
-    byte[] px;
-    try (var sampler = new Sampler(provider, spec, data, cfg, checkpoint)) {
-      px = sampler.sample(protocol.samples(), 1_000_000L + seed, 256);
-    }
-    ImageWriter.writeGrid(dir.resolve("samples-final.png"), px, Math.min(64, protocol.samples()), data.shape(), 8);
-    var images = new InMemoryDataset(entry.slug() + "-seed-" + seed + "-samples", data.shape(), px);
-    return record(entry, seed, "completed", "", params, evaluate(images, seed).toJson(), training, provenance);
+    var ev = Scoring.score(provider, spec, cfg, checkpoint, protocol.samples(), setup());
+    return record(entry, seed, "completed", "", params, ev.toJson(), training, provenance);
   }
 
-  private EvaluationResult evaluate(ImageDataset images, long seed) throws IOException {
-    var config = new Evaluation.Config(Math.min(protocol.referenceSamples(), data.size()), data.id().name(), 10, 777,
-        new Kid.Config(10, 1000, 777 + seed), 100, ComputeDevice.parse(settings.device().isEmpty() ? "auto" : settings.device()));
-    return Evaluation.evaluate(images, data, extractor, cache, config);
+  private Scoring.Setup setup() {
+    return new Scoring.Setup(data, protocol.referenceSamples(), extractor, cache, settings.device());
   }
 
   private ResultRecord record(Entry entry, long seed, String status, String failure, Map<String, Long> params,
