@@ -42,6 +42,10 @@ final class PerfCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
   int threads;
 
+  @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time the metrics: clarity, PSNR+SSIM, statistics and FID at 2048 dims (default: on).")
+  boolean metrics;
+
   @Override
   public Integer call() throws Exception {
     var out = cmd.commandLine().getOut();
@@ -54,13 +58,17 @@ final class PerfCommand implements Callable<Integer> {
     }
     double peak = MatmulBenchmark.gflops(matmul, 5, device, threads);
     out.printf("reference: %dx%d float32 matmul through TensorFlow, median of 5: %.1f GFLOP/s%n", matmul, matmul, peak);
-    out.printf("%-14s %-9s %8s %12s %12s %10s %9s%n", "model", "shape", "batch", "ms/iter", "GFLOP/iter", "GFLOP/s", "of peak");
+    out.printf("%-14s %-9s %6s %10s %10s %11s %9s %8s%n", "model", "shape", "batch", "ms/iter", "images/s",
+        "GFLOP/iter", "GFLOP/s", "of peak");
     for (GanModelProvider p : chosen) {
       for (String sh : shapes) {
         var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, device, threads);
-        out.printf("%-14s %-9s %8d %12.1f %12.2f %10.1f %8.0f%%%n", r.model(), r.shape(), r.batch(),
-            r.msPerIteration(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak);
+        out.printf("%-14s %-9s %6d %10.1f %10.1f %11.2f %9.1f %7.0f%%%n", r.model(), r.shape(), r.batch(),
+            r.msPerIteration(), r.imagesPerSecond(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak);
       }
+    }
+    if (metrics) {
+      MetricsPerf.print(out, device);
     }
     out.printf("protocol: every phase of one training iteration on fixed random inputs (no data loading), "
         + "%d warm-up + %d timed iterations, median; FLOPs of Conv2D/backprops/MatMul at run-time shapes "

@@ -32,13 +32,15 @@ import org.tensorflow.types.TInt64;
  */
 public final class TrainingBenchmark {
 
-  /** ms per iteration (median of the timed ones) and achieved GFLOP/s. */
-  public record Result(String model, ImageShape shape, int batch, double msPerIteration, double gflopPerIteration) {
+  /** ms per iteration (median of the timed ones), its FLOPs, and the real batches it consumes. */
+  public record Result(String model, ImageShape shape, int batch, double msPerIteration, double gflopPerIteration,
+      int batchesPerIteration) {
     public double gflops() {
       return gflopPerIteration / (msPerIteration / 1000);
     }
 
-    public double imagesPerSecond(int batchesPerIteration) {
+    /** Real training images per second. */
+    public double imagesPerSecond() {
       return batch * batchesPerIteration / (msPerIteration / 1000);
     }
   }
@@ -94,7 +96,8 @@ public final class TrainingBenchmark {
         }
         extra.values().forEach(Tensor::close);
         times.sort(null);
-        return new Result(provider.name(), shape, batch, times.get(times.size() / 2), flops / 1e9);
+        return new Result(provider.name(), shape, batch, times.get(times.size() / 2), flops / 1e9,
+            gg.batchesPerIteration());
       }
     } finally {
       try (var w = Files.walk(tmp)) {
