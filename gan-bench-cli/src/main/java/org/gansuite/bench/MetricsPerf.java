@@ -27,11 +27,12 @@ final class MetricsPerf {
       b[i] = (byte) (a[i] + rng.nextInt(16));
     }
     try (var clarity = new Clarity(dev); var psnrSsim = new PsnrSsim(dev)) {
-      clarity.values(shape, a, 100);
+      clarity.values(shape, java.util.Arrays.copyOf(a, 100 * shape.pixels()), 100);
       long t0 = System.nanoTime();
       clarity.values(shape, a, n);
       double sc = (System.nanoTime() - t0) / 1e9;
-      psnrSsim.values(shape, a, b, 100);
+      psnrSsim.values(shape, java.util.Arrays.copyOf(a, 100 * shape.pixels()),
+          java.util.Arrays.copyOf(b, 100 * shape.pixels()), 100);
       t0 = System.nanoTime();
       psnrSsim.values(shape, a, b, n);
       double sp = (System.nanoTime() - t0) / 1e9;
