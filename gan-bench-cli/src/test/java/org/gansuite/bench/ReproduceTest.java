@@ -88,6 +88,29 @@ class ReproduceTest {
     assertTrue(Files.readString(tmp.resolve("merged/table.md")).contains("| tiny-gan | 2/2 |"));
   }
 
+  /** Table 1 end to end: a short auto-encoder pre-training, then PSNR/SSIM of every image, beside the paper's. */
+  @Test
+  void reconstructionTableScoresEveryImage() throws Exception {
+    Path faces = tmp.resolve("faces");
+    ImageWriter.writeFolder(faces, TinyDatasets.gradients(64, new ImageShape(16, 16, 1), 9), 64);
+    Path out = tmp.resolve("t1");
+    var r = CliTest.run("reproduce", "--table", "1", "--data", "folder:" + faces, "--no-cache", "--epochs", "1",
+        "--runs", tmp.resolve("runs1").toString(), "--out", out.toString(), "--no-progress", "--threads", "1");
+    assertEquals(0, r.code(), r.err() + r.out());
+    String md = Files.readString(out.resolve("table.md"));
+    assertTrue(md.startsWith("| data | metric | mean | std | min | max |"), md);
+    assertTrue(md.contains("| faces (ours) | PSNR |"), md);
+    assertTrue(md.contains("| CIFAR-10 (paper) | PSNR | 46.219 | 6.117 | 28.189 | 66.779 |"), md);
+    assertTrue(md.contains("every one of the 64 images of faces"), md);
+    var stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        tmp.resolve("runs1/1/faces/reconstruction.json").toFile());
+    double mean = stored.get("psnr_mean").asDouble();
+    assertTrue(mean > 5 && mean < 60, "PSNR mean " + mean);
+    assertTrue(stored.get("psnr_min").asDouble() <= mean && mean <= stored.get("psnr_max").asDouble());
+    double ssim = stored.get("ssim_mean").asDouble();
+    assertTrue(ssim > -1 && ssim <= 1, "SSIM mean " + ssim);
+  }
+
   @Test
   void lockedRunFoldersAndBadArgumentsAreRefused() throws Exception {
     Path runs = tmp.resolve("runs");

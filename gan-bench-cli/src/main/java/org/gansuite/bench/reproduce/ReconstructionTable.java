@@ -3,6 +3,7 @@ package org.gansuite.bench.reproduce;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,9 @@ public final class ReconstructionTable {
         System.arraycopy(original, 0, a, filled[0] * px, px);
         System.arraycopy(rebuilt, 0, b, filled[0] * px, px);
         if (++filled[0] == CHUNK || index == n - 1) {
-          var v = metric.values(data.shape(), a, b, filled[0]);
+          int bytes = filled[0] * px;
+          var v = bytes == a.length ? metric.values(data.shape(), a, b, filled[0])
+              : metric.values(data.shape(), Arrays.copyOf(a, bytes), Arrays.copyOf(b, bytes), filled[0]);
           System.arraycopy(v.psnr(), 0, psnr, filled[1], filled[0]);
           System.arraycopy(v.ssim(), 0, ssim, filled[1], filled[0]);
           filled[1] += filled[0];
