@@ -40,11 +40,6 @@ class BeganProviderTest extends BaselineContract {
     return Map.of("n", "8", "h", "8");
   }
 
-  @Override
-  protected Map<String, String> phaseOwners() {
-    return Map.of("d", "discriminator", "g", "generator");
-  }
-
   /**
    * n = h = 64, 3x3 convolutions with biases (a conv a -> b has 9ab + b parameters: 64 -> 64 is
    * 36,928). Decoder (64x64, 4 blocks): dense in -> 8x8x64 (4,096 (in + 1)), 8 convs 64 -> 64

@@ -25,16 +25,6 @@ class DcganProviderTest extends BaselineContract {
     return provider;
   }
 
-  @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
-  protected Map<String, String> phaseOwners() {
-    return Map.of("d", "discriminator", "g", "generator");
-  }
-
   /** PROTOCOL.md: the paper's 9.45M and 8.83M. */
   @ParameterizedTest
   @CsvSource({"64x64x3, 5135363, 4316545, 9451908", "32x32x3, 4514819, 4310401, 8825220"})

@@ -2,7 +2,6 @@ package org.gansuite.baselines.lsgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.model.GanModelProvider;
@@ -23,16 +22,6 @@ class LsganProviderTest extends BaselineContract {
   @Override
   protected GanModelProvider provider() {
     return provider;
-  }
-
-  @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
-  protected Map<String, String> phaseOwners() {
-    return Map.of("d", "discriminator", "g", "generator");
   }
 
   /** The shared DCGAN networks: PROTOCOL.md's counts, the paper's 9.45M and 8.83M. */

@@ -2,7 +2,6 @@ package org.gansuite.baselines.sagan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Map;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.graph.Network;
@@ -26,16 +25,6 @@ class SaganHingeProviderTest extends BaselineContract {
   @Override
   protected GanModelProvider provider() {
     return provider;
-  }
-
-  @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
-  protected Map<String, String> phaseOwners() {
-    return Map.of("d", "discriminator", "g", "generator");
   }
 
   /**

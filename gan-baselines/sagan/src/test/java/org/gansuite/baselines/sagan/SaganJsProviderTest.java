@@ -12,11 +12,6 @@ class SaganJsProviderTest extends BaselineContract {
   }
 
   @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
   protected Map<String, String> phaseOwners() {
     return Map.of("d", "discriminator", "g", "generator");
   }

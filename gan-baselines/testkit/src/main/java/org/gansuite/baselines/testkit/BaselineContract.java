@@ -28,11 +28,15 @@ public abstract class BaselineContract {
   /** The provider under test. */
   protected abstract GanModelProvider provider();
 
-  /** Hyper-parameter overrides that shrink the networks for fast tests. */
-  protected abstract Map<String, String> smallWidths();
+  /** Hyper-parameter overrides that shrink the networks for fast tests; default: DCGAN widths 8. */
+  protected Map<String, String> smallWidths() {
+    return Map.of("gf", "8", "df", "8");
+  }
 
-  /** Phase name to the network it trains, e.g. {@code d -> discriminator}. */
-  protected abstract Map<String, String> phaseOwners();
+  /** Phase name to the network it trains; default {@code d -> discriminator, g -> generator}. */
+  protected Map<String, String> phaseOwners() {
+    return Map.of("d", "discriminator", "g", "generator");
+  }
 
   /**
    * Whether {@code parameter} of {@code owner} may legitimately keep its value in a step of

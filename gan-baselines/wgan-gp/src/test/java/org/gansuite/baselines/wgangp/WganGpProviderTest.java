@@ -27,11 +27,6 @@ class WganGpProviderTest extends BaselineContract {
   }
 
   @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
   protected Map<String, String> phaseOwners() {
     return Map.of("critic", "discriminator", "g", "generator");
   }

@@ -33,11 +33,6 @@ class WganProviderTest extends BaselineContract {
   }
 
   @Override
-  protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
-  }
-
-  @Override
   protected Map<String, String> phaseOwners() {
     return Map.of("critic", "discriminator", "g", "generator");
   }
