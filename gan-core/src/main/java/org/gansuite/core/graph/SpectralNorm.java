@@ -20,7 +20,10 @@ public final class SpectralNorm {
   private final Variable<TFloat32> weight;
   private final Variable<TFloat32> u;
   private final long out;
-  private final Map<Pass, Operand<TFloat32>> perPass = new IdentityHashMap<>();
+  /** The normalised weight and its sigma, built once per pass and shared by its applications. */
+  private record Normalised(Operand<TFloat32> weight, Operand<TFloat32> sigma) {}
+
+  private final Map<Pass, Normalised> perPass = new IdentityHashMap<>();
 
   public SpectralNorm(Network net, String layer, Variable<TFloat32> weight) {
     this.net = net;
@@ -32,18 +35,15 @@ public final class SpectralNorm {
 
   /** The normalised weight for this pass (built once per pass, shared by its applications). */
   public Operand<TFloat32> weight(Pass pass) {
-    return perPass.computeIfAbsent(pass, this::build);
+    return perPass.computeIfAbsent(pass, this::build).weight();
   }
 
   /** Estimated largest singular value for the given pass. */
   public Operand<TFloat32> sigma(Pass pass) {
-    weight(pass);
-    return sigmas.get(pass);
+    return perPass.computeIfAbsent(pass, this::build).sigma();
   }
 
-  private final Map<Pass, Operand<TFloat32>> sigmas = new IdentityHashMap<>();
-
-  private Operand<TFloat32> build(Pass pass) {
+  private Normalised build(Pass pass) {
     Ops tf = net.tf();
     var w = tf.reshape(weight, tf.constant(new long[] {-1, out}));
     var v = normalize(tf, tf.linalg.matMul(u, w, MatMul.transposeB(true)));
@@ -55,8 +55,7 @@ public final class SpectralNorm {
     var uStop = tf.stopGradient(uNext);
     Operand<TFloat32> sigma = tf.reshape(
         tf.linalg.matMul(tf.linalg.matMul(vStop, w), uStop, MatMul.transposeB(true)), tf.constant(new long[0]));
-    sigmas.put(pass, sigma);
-    return tf.math.div(weight, sigma);
+    return new Normalised(tf.math.div(weight, sigma), sigma);
   }
 
   private static Operand<TFloat32> normalize(Ops tf, Operand<TFloat32> x) {
