@@ -168,7 +168,8 @@ public final class Trainer {
           }
           if (bar != null) {
             bar.stepTo(done);
-            bar.setExtraMessage(String.format("ep %d/%d", epoch + 1, cfg.epochs()));
+            double rate = (done - first) * perIteration * spec.batchSize() / ((System.nanoTime() - start) / 1e9);
+            bar.setExtraMessage(String.format("epoch %d/%d, %.0f images/s", epoch + 1, cfg.epochs(), rate));
           }
         }
         status.write("completed", total, "");
