@@ -169,7 +169,7 @@ public final class Trainer {
           if (bar != null) {
             bar.stepTo(done);
             double rate = (done - first) * perIteration * spec.batchSize() / ((System.nanoTime() - start) / 1e9);
-            bar.setExtraMessage(String.format("epoch %d/%d, %.0f images/s", epoch + 1, cfg.epochs(), rate));
+            bar.setExtraMessage(String.format(" epoch %d/%d, %.0f images/s", epoch + 1, cfg.epochs(), rate));
           }
         }
         status.write("completed", total, "");
