@@ -88,6 +88,21 @@ class ReproduceTest {
     assertTrue(Files.readString(tmp.resolve("merged/table.md")).contains("| tiny-gan | 2/2 |"));
   }
 
+  @Test
+  void writesASlurmArrayThatRunsOneShardPerTask() throws Exception {
+    Path script = tmp.resolve("table.sbatch");
+    var r = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script.toString(), "--shards", "3"));
+    assertEquals(0, r.code(), r.err());
+    String text = Files.readString(script);
+    assertTrue(text.startsWith("#!/bin/bash\n"), text);
+    assertTrue(text.contains("#SBATCH --array=0-2\n"), text);
+    assertTrue(text.contains("./gan-bench 'reproduce' '--models' 'tiny-gan'"), text);
+    assertTrue(text.contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), text);
+    assertTrue(!text.contains("--slurm") && !text.contains("'--shards'"), text);
+    assertTrue(Files.isExecutable(script));
+    assertTrue(!Files.exists(tmp.resolve("runs")), "writing the script runs nothing");
+  }
+
   /** Table 1 end to end: a short auto-encoder pre-training, then PSNR/SSIM of every image, beside the paper's. */
   @Test
   void reconstructionTableScoresEveryImage() throws Exception {
