@@ -17,7 +17,7 @@ import org.gansuite.metrics.ImageFolderScores;
 import org.gansuite.metrics.ImageFolderScores.ClarityScores;
 import org.gansuite.metrics.ImageFolderScores.PairScores;
 import org.gansuite.metrics.PsnrSsim;
-import org.gansuite.metrics.impl.AtomicFiles;
+import org.gansuite.core.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -7,14 +7,13 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.imaging.ImageFormats;
 import org.apache.commons.imaging.Imaging;
+import org.gansuite.core.io.AtomicFiles;
 
 /** Small charts drawn with Java2D and written as PNG with Commons Imaging: line plots and bar charts. */
 public final class Charts {
@@ -126,9 +125,6 @@ public final class Charts {
   }
 
   private static void write(BufferedImage img, Path file) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".chart", ".png");
-    Imaging.writeImage(img, tmp.toFile(), ImageFormats.PNG);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(file, out -> Imaging.writeImage(img, out, ImageFormats.PNG));
   }
 }

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.gansuite.bench.report.HtmlReport;
+import org.gansuite.core.io.AtomicFiles;
 
 /** Writes a table's outputs from stored results: Markdown, CSV, time table, HTML report; each file atomically. */
 public final class Outputs {
@@ -28,8 +28,6 @@ public final class Outputs {
   }
 
   public static void text(Path file, String content) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".out", ".tmp");
-    Files.writeString(tmp, content, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(file, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.provenance.Provenance;
@@ -53,7 +54,7 @@ public final class ReconstructionTable {
     double[] ssim = new double[n];
     int px = data.shape().pixels();
     try (var ae = new AutoEncoderSession(run.spec(), checkpoint, threads, 0);
-        var metric = new PsnrSsim(ComputeDevice.parse(device.isEmpty() ? "auto" : device))) {
+        var metric = new PsnrSsim(ComputeDevice.parse(device))) {
       byte[] a = new byte[CHUNK * px];
       byte[] b = new byte[CHUNK * px];
       int[] filled = {0, 0};
@@ -82,10 +83,7 @@ public final class ReconstructionTable {
     out.put("psnr_definition", PsnrSsim.PSNR_DEFINITION);
     out.put("ssim_definition", PsnrSsim.SSIM_DEFINITION);
     out.put("code_version", Provenance.currentCodeVersion());
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".reconstruction", ".tmp");
-    ResultRecord.JSON.writeValue(tmp.toFile(), out);
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFiles.write(file, stream -> ResultRecord.JSON.writeValue(stream, out));
     return file;
   }
 

@@ -3,11 +3,10 @@ package org.gansuite.bench.reproduce;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.TreeMap;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.provenance.Provenance;
 
 /**
@@ -54,9 +53,7 @@ public record ResultRecord(int format, String table, String label, String model,
 
   /** Writes {@code dir/result.json} atomically (aside, then renamed). */
   public void write(Path dir) throws IOException {
-    Path tmp = Files.createTempFile(dir, ".result", ".tmp");
-    JSON.writeValue(tmp.toFile(), this);
-    Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(dir.resolve(FILE), out -> JSON.writeValue(out, this));
   }
 
   public static ResultRecord read(Path file) throws IOException {

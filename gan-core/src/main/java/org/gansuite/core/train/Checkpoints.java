@@ -3,7 +3,6 @@ package org.gansuite.core.train;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.gansuite.core.io.FileTrees;
 import org.tensorflow.Session;
 
 /**
@@ -43,7 +43,7 @@ public final class Checkpoints {
     JSON.writeValue(tmp.resolve("state.json").toFile(), state);
     Path target = dir.resolve(name);
     if (Files.exists(target)) {
-      deleteTree(target);
+      FileTrees.delete(target);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     prune();
@@ -101,17 +101,7 @@ public final class Checkpoints {
   private void prune() throws IOException {
     var all = list();
     for (int i = 0; i < all.size() - keep; i++) {
-      deleteTree(all.get(i));
-    }
-  }
-
-  static void deleteTree(Path p) throws IOException {
-    try (Stream<Path> s = Files.walk(p)) {
-      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(q);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
+      FileTrees.delete(all.get(i));
     }
   }
 }

@@ -1,9 +1,8 @@
 package org.gansuite.core.train;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import org.gansuite.core.io.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 
@@ -22,8 +21,6 @@ final class RunStatus {
     m.put("iteration", iteration);
     m.put("message", message);
     m.put("time", Instant.now().toString());
-    Path tmp = Files.createTempFile(file.getParent(), ".status", ".tmp");
-    Checkpoints.JSON.writeValue(tmp.toFile(), m);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(file, out -> Checkpoints.JSON.writeValue(out, m));
   }
 }

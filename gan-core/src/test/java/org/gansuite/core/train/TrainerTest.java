@@ -64,7 +64,7 @@ class TrainerTest {
     var first = train(spec(Map.of()), config(parts).optMaxIterations(7).build());
     assertEquals(7, first.iterations());
     // Drop the checkpoint written at the stop, so the resume starts mid-epoch from iteration 6.
-    Checkpoints.deleteTree(parts.resolve("checkpoints/ckpt-0000000007"));
+    org.gansuite.core.io.FileTrees.delete(parts.resolve("checkpoints/ckpt-0000000007"));
     var second = train(spec(Map.of()), config(parts).build());
     assertEquals(TrainResult.Status.COMPLETED, second.status());
     assertEquals(20, second.iterations());

@@ -16,7 +16,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.Summary;
-import org.gansuite.metrics.impl.AtomicFiles;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.metrics.io.Npy;
 
 /**

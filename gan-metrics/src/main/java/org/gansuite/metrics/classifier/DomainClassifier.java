@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.provenance.Provenance;
@@ -107,7 +107,7 @@ public final class DomainClassifier {
         LOG.log(System.Logger.Level.INFO, dir + " appeared meanwhile (another process trained it); using that one");
       }
     } finally {
-      deleteTree(tmp);
+      FileTrees.delete(tmp);
     }
   }
 
@@ -146,14 +146,4 @@ public final class DomainClassifier {
     return Sha256.hex(md);
   }
 
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(root)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
-  }
 }

@@ -14,7 +14,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.gansuite.metrics.FeatureStats;
-import org.gansuite.metrics.impl.AtomicFiles;
+import org.gansuite.core.io.AtomicFiles;
 
 /**
  * NumPy's {@code .npz} (a zip of {@code .npy} entries), and FID statistics in the layout of TTUR's

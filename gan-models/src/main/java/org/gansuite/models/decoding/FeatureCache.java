@@ -8,8 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import org.gansuite.core.io.AtomicFiles;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,18 +51,10 @@ public final class FeatureCache {
       out.write(f.bytes());
     }
     byte[] body = bytes.toByteArray();
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".tmp-" + file.getFileName(), "");
-    try {
-      try (var out = Files.newOutputStream(tmp)) {
-        out.write(body);
-        out.write(AutoEncoderRun.sha256().digest(body));
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFiles.write(file, out -> {
+      out.write(body);
+      out.write(AutoEncoderRun.sha256().digest(body));
+    });
   }
 
   /** A stored cache file and the key it was written under. */

@@ -1,4 +1,4 @@
-package org.gansuite.metrics.impl;
+package org.gansuite.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
