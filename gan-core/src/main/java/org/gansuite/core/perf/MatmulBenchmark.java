@@ -20,10 +20,7 @@ public final class MatmulBenchmark {
   /** GFLOP/s of an n x n float32 matmul (inputs held in variables, so no feeding is timed). */
   public static double gflops(int n, int runs, String device, int threads) {
     try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(threads, threads > 0 ? 1 : 0))) {
-      Ops tf = Ops.create(g);
-      if (!device.isEmpty()) {
-        tf = tf.withDevice(Devices.parse(device));
-      }
+      Ops tf = Devices.ops(g, device);
       var rng = new SplittableRandom(1);
       float[] v = new float[n * n];
       for (int i = 0; i < v.length; i++) {

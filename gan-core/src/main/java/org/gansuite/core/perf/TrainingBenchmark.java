@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
@@ -52,10 +53,7 @@ public final class TrainingBenchmark {
     var spec = new ModelSpec(provider.name(), shape, 100, batch, 1, provider.defaults());
     Path tmp = Files.createTempDirectory("gansuite-perf");
     try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(threads, threads > 0 ? 1 : 0))) {
-      Ops tf = Ops.create(g);
-      if (!device.isEmpty()) {
-        tf = tf.withDevice(Devices.parse(device));
-      }
+      Ops tf = Devices.ops(g, device);
       var data = randomData(shape, batch * 4);
       Prepared prepared = provider.prepare(spec, data, TrainConfig.builder(tmp).setEpochs(1).optProgress(false).build());
       GanGraph gg = provider.build(tf, spec, prepared);
@@ -100,9 +98,7 @@ public final class TrainingBenchmark {
             gg.batchesPerIteration());
       }
     } finally {
-      try (var w = Files.walk(tmp)) {
-        w.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      FileTrees.delete(tmp);
     }
   }
 

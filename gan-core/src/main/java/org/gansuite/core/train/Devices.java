@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tensorflow.DeviceSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.op.Ops;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GraphOptions;
 import org.tensorflow.proto.RewriterConfig;
@@ -27,6 +29,12 @@ public final class Devices {
         .deviceType(m.group(1).equalsIgnoreCase("GPU") ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)
         .deviceIndex(Integer.parseInt(m.group(2)))
         .build();
+  }
+
+  /** Root ops of {@code graph}, placed on {@code device} when one is named ({@code ""}: TF's choice). */
+  public static Ops ops(Graph graph, String device) {
+    Ops tf = Ops.create(graph);
+    return device.isEmpty() ? tf : tf.withDevice(parse(device));
   }
 
   /**

@@ -32,10 +32,7 @@ public final class Sampler implements AutoCloseable {
       throws IOException {
     this.spec = spec;
     Prepared prepared = provider.prepare(spec, data, cfg);
-    Ops tf = Ops.create(graph);
-    if (!cfg.device().isEmpty()) {
-      tf = tf.withDevice(Devices.parse(cfg.device()));
-    }
+    Ops tf = Devices.ops(graph, cfg.device());
     this.gg = provider.build(tf, spec, prepared);
     this.session = new Session(graph, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()));
     Checkpoints.restore(session, checkpoint);

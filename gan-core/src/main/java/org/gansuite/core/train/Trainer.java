@@ -48,7 +48,7 @@ public final class Trainer {
   }
 
   /** Iterations in one epoch: whole batches only, each iteration consuming its phases' batches. */
-  public static long iterationsPerEpoch(int datasetSize, int batchSize, int batchesPerIteration) {
+  private static long iterationsPerEpoch(int datasetSize, int batchSize, int batchesPerIteration) {
     return datasetSize / batchSize / batchesPerIteration;
   }
 
@@ -71,10 +71,7 @@ public final class Trainer {
     }
     try (Graph g = new Graph();
         Session session = new Session(g, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()))) {
-      Ops tf = Ops.create(g);
-      if (!cfg.device().isEmpty()) {
-        tf = tf.withDevice(Devices.parse(cfg.device()));
-      }
+      Ops tf = Devices.ops(g, cfg.device());
       GanGraph gg = provider.build(tf, spec, prepared);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
