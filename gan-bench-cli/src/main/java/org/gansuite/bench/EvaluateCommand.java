@@ -1,13 +1,14 @@
 package org.gansuite.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.gansuite.bench.reproduce.Protocol;
 import org.gansuite.bench.reproduce.Scoring;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Checkpoints;
@@ -23,7 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", description = "Score a trained run: FID, KID, IS, clarity against the training set it was trained on.")
 final class EvaluateCommand implements Callable<Integer> {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Mixin DeviceOptions compute = new DeviceOptions();
 
   @Option(names = "--run-dir", required = true, description = "A run folder written by train.")
   Path runDir;
@@ -37,9 +42,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--reference-samples", defaultValue = "50000", description = "Training images behind the reference statistics.")
   int referenceSamples;
-
-  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0.")
-  String device;
 
   @Option(names = "--json", description = "One JSON object on stdout.")
   boolean json;
@@ -66,21 +68,20 @@ final class EvaluateCommand implements Callable<Integer> {
     var spec = new ModelSpec(provider.name(), ImageShape.parse(config.get("image_shape")),
         Integer.parseInt(config.get("z_dim")), Integer.parseInt(config.get("batch_size")),
         Long.parseLong(config.get("seed")), provider.defaults().with(hyper));
-    var cfg = TrainConfig.builder(runDir).setEpochs(1).optDevice(device).optProgress(false).build();
+    var cfg = TrainConfig.builder(runDir).setEpochs(1).optDevice(compute.device).optThreads(compute.threads, 0)
+        .optProgress(false).build();
     String fallback = dataset.id().name().startsWith("fashion-mnist") ? Protocol.CLASSIFIER : Protocol.INCEPTION;
-    try (var fx = extractor.openOr(fallback, ComputeDevice.parse(device.isEmpty() ? "auto" : device))) {
-      var setup = new Scoring.Setup(dataset, referenceSamples, fx, new StatsCache(runDir.getParent().resolve(".stats-cache")), device);
+    try (var fx = extractor.openOr(fallback, compute.metrics())) {
+      var setup = new Scoring.Setup(dataset, referenceSamples, fx, new StatsCache(runDir.getParent().resolve(".stats-cache")), compute.device);
       var result = Scoring.score(provider, spec, cfg, checkpoint, samples, setup);
       Map<String, Object> out = new LinkedHashMap<>(result.toJson());
       out.put("checkpoint", checkpoint.toString());
       out.put("iteration", state.iteration());
       Path file = runDir.resolve("evaluation.json");
-      Path tmp = Files.createTempFile(runDir, ".evaluation", ".tmp");
-      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), out);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(file, stream -> JSON.writerWithDefaultPrettyPrinter().writeValue(stream, out));
       var w = cmd.commandLine().getOut();
       if (json) {
-        w.println(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(out));
+        w.println(JSON.writeValueAsString(out));
       } else {
         out.forEach((k, v) -> w.printf("%s = %s%n", k, v));
         w.printf("written: %s%n", file.toAbsolutePath());

@@ -16,7 +16,7 @@ final class MetricsPerf {
   private MetricsPerf() {}
 
   static void print(PrintWriter out, String device) {
-    var dev = ComputeDevice.parse(device.isEmpty() ? "auto" : device);
+    var dev = ComputeDevice.parse(device);
     var rng = new SplittableRandom(11);
     var shape = new ImageShape(64, 64, 3);
     int n = 2000;

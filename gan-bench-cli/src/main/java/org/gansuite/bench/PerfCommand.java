@@ -9,6 +9,7 @@ import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.perf.MatmulBenchmark;
 import org.gansuite.core.perf.TrainingBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,8 @@ import picocli.CommandLine.Spec;
 final class PerfCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Mixin DeviceOptions compute = new DeviceOptions();
 
   @Option(names = "--models", split = ",", description = "Models to time (default: all registered).")
   List<String> models = new ArrayList<>();
@@ -36,12 +39,6 @@ final class PerfCommand implements Callable<Integer> {
   @Option(names = "--matmul", defaultValue = "4096", description = "Side of the reference square matmul (default: ${DEFAULT-VALUE}).")
   int matmul;
 
-  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0.")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
-  int threads;
-
   @Option(names = "--metrics", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Also time the metrics: clarity, PSNR+SSIM, statistics and FID at 2048 dims (default: on).")
   boolean metrics;
@@ -56,24 +53,24 @@ final class PerfCommand implements Callable<Integer> {
     } else {
       models.forEach(m -> chosen.add(registry.get(m)));
     }
-    double peak = MatmulBenchmark.gflops(matmul, 5, device, threads);
+    double peak = MatmulBenchmark.gflops(matmul, 5, compute.device, compute.threads);
     out.printf("reference: %dx%d float32 matmul through TensorFlow, median of 5: %.1f GFLOP/s%n", matmul, matmul, peak);
     out.printf("%-14s %-9s %6s %10s %10s %11s %9s %8s%n", "model", "shape", "batch", "ms/iter", "images/s",
         "GFLOP/iter", "GFLOP/s", "of peak");
     for (GanModelProvider p : chosen) {
       for (String sh : shapes) {
-        var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, device, threads);
+        var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, compute.device, compute.threads);
         out.printf("%-14s %-9s %6d %10.1f %10.1f %11.2f %9.1f %7.0f%%%n", r.model(), r.shape(), r.batch(),
             r.msPerIteration(), r.imagesPerSecond(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak);
       }
     }
     if (metrics) {
-      MetricsPerf.print(out, device);
+      MetricsPerf.print(out, compute.device);
     }
     out.printf("protocol: every phase of one training iteration on fixed random inputs (no data loading), "
         + "%d warm-up + %d timed iterations, median; FLOPs of Conv2D/backprops/MatMul at run-time shapes "
         + "(2 per multiply-add); device %s, threads %s; %s%n", warmup, iterations,
-        device.isEmpty() ? "TF default" : device, threads == 0 ? "all" : threads,
+        compute.device.isEmpty() ? "TF default" : compute.device, compute.threads == 0 ? "all" : compute.threads,
         org.gansuite.core.provenance.Provenance.currentCodeVersion());
     return 0;
   }

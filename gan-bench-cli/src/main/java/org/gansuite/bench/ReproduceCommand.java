@@ -34,6 +34,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
 
+  @Mixin DeviceOptions compute = new DeviceOptions();
+
   @Mixin DataOption data = new DataOption();
 
   @Option(names = "--table", defaultValue = "quick", description = "quick, 1, 2, 3, 4, 5 or 6 (default: ${DEFAULT-VALUE}).")
@@ -72,12 +74,6 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--shards", defaultValue = "8", description = "Array size of the --slurm script (default: ${DEFAULT-VALUE}).")
   int shards;
 
-  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0.")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
-  int threads;
-
   @Option(names = "--no-progress", description = "Do not draw progress bars.")
   boolean noProgress;
 
@@ -103,10 +99,10 @@ final class ReproduceCommand implements Callable<Integer> {
     var sh = Shard.parse(shard);
     var registry = ModelRegistry.load();
     int done = 0;
-    try (var fx = extractor.openOr(protocol.extractor(), ComputeDevice.parse(device.isEmpty() ? "auto" : device))) {
+    try (var fx = extractor.openOr(protocol.extractor(), compute.metrics())) {
       var cache = new StatsCache(runs.resolve(".stats-cache"));
       var exec = new RunExecutor(protocol, dataset, fx, cache,
-          new RunExecutor.Settings(runs, device, threads, !noProgress), registry, log);
+          new RunExecutor.Settings(runs, compute.device, compute.threads, !noProgress), registry, log);
       int position = 0;
       for (Entry e : protocol.entries()) {
         for (long seed = 1; seed <= protocol.seeds(); seed++) {
@@ -137,10 +133,9 @@ final class ReproduceCommand implements Callable<Integer> {
   private int reconstruction(java.io.PrintWriter log) throws Exception {
     var dataset = data.open();
     var hyper = epochs != null ? java.util.Map.of("ae_epochs", String.valueOf(epochs)) : java.util.Map.<String, String>of();
-    Path file = ReconstructionTable.measure(dataset, hyper, runs.resolve("1").resolve(dataset.id().name()), device,
-        threads, !noProgress);
+    Path file = ReconstructionTable.measure(dataset, hyper, runs.resolve("1").resolve(dataset.id().name()), compute.device,
+        compute.threads, !noProgress);
     Path outDir = out != null ? out : Path.of("reports", "1-" + dataset.id().name());
-    Files.createDirectories(outDir);
     String md = ReconstructionTable.markdown(file);
     Outputs.text(outDir.resolve("table.md"), md);
     log.println(md);
@@ -151,7 +146,7 @@ final class ReproduceCommand implements Callable<Integer> {
   private Protocol protocol() {
     final Protocol p;
     if (table.equals("quick")) {
-      p = Protocol.quick(budgetImages, samples != null ? samples : 2048, seeds);
+      p = Protocol.quick(budgetImages, 2048, seeds);
     } else {
       // Table 4 is the time costs of the comparison runs of Tables 5/6: it runs (or reuses) those.
       p = Protocol.paper(table.equals("4") ? (data.data.startsWith("celeba") ? "5" : "6") : table, seeds);

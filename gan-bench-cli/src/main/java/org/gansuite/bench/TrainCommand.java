@@ -20,6 +20,8 @@ final class TrainCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
 
+  @Mixin DeviceOptions compute = new DeviceOptions();
+
   @Option(names = "--model", required = true, description = "Model name (see 'list').")
   String model;
 
@@ -52,12 +54,6 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--log-every", defaultValue = "50", description = "Iterations between log lines.")
   int logEvery;
 
-  @Option(names = "--device", defaultValue = "", description = "TensorFlow device, e.g. /GPU:0 (default: TF's choice).")
-  String device;
-
-  @Option(names = "--threads", defaultValue = "0", description = "TF intra-op threads (0: all cores).")
-  int threads;
-
   @Option(names = "--no-progress", description = "Do not draw a progress bar.")
   boolean noProgress;
 
@@ -73,8 +69,8 @@ final class TrainCommand implements Callable<Integer> {
         .optCheckpointEvery(checkpointEvery)
         .optSampleEvery(sampleEvery)
         .optLogEvery(logEvery)
-        .optDevice(device)
-        .optThreads(threads, 0)
+        .optDevice(compute.device)
+        .optThreads(compute.threads, 0)
         .optProgress(!noProgress)
         .build();
     TrainResult r = new Trainer(provider, spec, dataset, cfg).train();

@@ -3,7 +3,6 @@ package org.gansuite.bench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -13,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.bench.reproduce.ComparisonTable;
+import org.gansuite.bench.reproduce.Outputs;
 import org.gansuite.bench.reproduce.ResultStore;
 
 /**
@@ -35,9 +35,9 @@ public final class HtmlReport {
     var clarity = new ArrayList<Double>();
     for (var row : table.rows()) {
       labels.add(row.label());
-      fid.add(mean(row, "fid"));
-      is.add(mean(row, "is_mean"));
-      clarity.add(mean(row, "clarity_mean"));
+      fid.add(row.mean("fid"));
+      is.add(row.mean("is_mean"));
+      clarity.add(row.mean("clarity_mean"));
     }
     Charts.bars(out.resolve("img/fid.png"), "FID (lower is better)", labels, fid);
     Charts.bars(out.resolve("img/is.png"), "Inception Score (higher is better)", labels, is);
@@ -72,14 +72,8 @@ public final class HtmlReport {
     }
     html.append("</body></html>\n");
     Path index = out.resolve("index.html");
-    Path tmp = Files.createTempFile(out, ".index", ".html");
-    Files.writeString(tmp, html, StandardCharsets.UTF_8);
-    Files.move(tmp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Outputs.text(index, html.toString());
     return index;
-  }
-
-  private static double mean(ComparisonTable.Row row, String key) {
-    return row.runs().stream().filter(r -> r.completed()).mapToDouble(r -> r.metric(key)).average().orElse(Double.NaN);
   }
 
   /** Every logged scalar ending in "loss", by iteration; the last line per iteration wins. */

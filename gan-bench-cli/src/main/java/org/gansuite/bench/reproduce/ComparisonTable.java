@@ -31,6 +31,11 @@ public final class ComparisonTable {
           .reduce((a, b) -> a + "; " + b).orElse("");
     }
 
+    /** Mean of a metric over the completed runs (NaN when none completed). */
+    public double mean(String key) {
+      return stat(key)[0];
+    }
+
     double[] stat(String key) {
       var s = new SummaryStatistics();
       completed().forEach(r -> s.addValue(r.metric(key)));

@@ -45,7 +45,7 @@ public final class Scoring {
   public static EvaluationResult evaluate(ImageDataset images, long seed, Setup setup) throws IOException {
     var data = setup.reference();
     var config = new Evaluation.Config(Math.min(setup.referenceSamples(), data.size()), data.id().name(), 10, 777,
-        Kid.Config.protocol(777 + seed), 100, ComputeDevice.parse(setup.device().isEmpty() ? "auto" : setup.device()));
+        Kid.Config.protocol(777 + seed), 100, ComputeDevice.parse(setup.device()));
     return Evaluation.evaluate(images, data, setup.extractor(), setup.cache(), config);
   }
 }
