@@ -4,7 +4,7 @@ package org.gansuite.models.decoding;
  * Test-side PSNR of the auto-encoder's reconstructions, {@code 10 log10(255^2 / MSE)} per image on
  * 8-bit values (exact reconstructions counted in {@link Summary#excluded()}), for the pre-training
  * threshold test and the benchmark. The product's Table 1 (PSNR and SSIM) is computed by
- * gan-metrics in {@code ./gan-bench reproduce --table 1}.
+ * gan-metrics in {@code bin/gan-bench reproduce --table 1}.
  */
 public final class ReconstructionQuality {
 

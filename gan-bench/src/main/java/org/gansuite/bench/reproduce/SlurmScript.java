@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * A Slurm job-array script that runs a reproduction matrix in {@code n} shards, each task calling
- * {@code ./gan-bench reproduce ... --shard $SLURM_ARRAY_TASK_ID/n} on a shared run folder.
+ * {@code bin/gan-bench reproduce ... --shard $SLURM_ARRAY_TASK_ID/n} on a shared run folder.
  */
 public final class SlurmScript {
 
@@ -33,10 +33,10 @@ public final class SlurmScript {
         + "#SBATCH --cpus-per-task=8\n"
         + "#SBATCH --output=gansuite-%A_%a.log\n"
         + "# Each task runs one shard of the matrix into the shared run folder; finished runs are skipped,\n"
-        + "# partial ones resume. When all tasks are done, build the tables once with ./gan-bench merge.\n"
+        + "# partial ones resume. When all tasks are done, build the tables once with bin/gan-bench merge.\n"
         + "set -euo pipefail\n"
         + "cd \"${SLURM_SUBMIT_DIR:-.}\"\n"
-        + "./gan-bench " + String.join(" ", kept) + " --no-progress --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\"\n";
+        + "bin/gan-bench " + String.join(" ", kept) + " --no-progress --shard \"${SLURM_ARRAY_TASK_ID}/" + shards + "\"\n";
     Outputs.text(file, script);
     file.toFile().setExecutable(true);
   }

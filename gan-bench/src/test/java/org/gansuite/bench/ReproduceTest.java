@@ -96,7 +96,7 @@ class ReproduceTest {
     String text = Files.readString(script);
     assertTrue(text.startsWith("#!/bin/bash\n"), text);
     assertTrue(text.contains("#SBATCH --array=0-2\n"), text);
-    assertTrue(text.contains("./gan-bench 'reproduce' '--models' 'tiny-gan'"), text);
+    assertTrue(text.contains("bin/gan-bench 'reproduce' '--models' 'tiny-gan'"), text);
     assertTrue(text.contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), text);
     assertTrue(!text.contains("--slurm") && !text.contains("'--shards'"), text);
     assertTrue(Files.isExecutable(script));

@@ -86,7 +86,7 @@ final class ReproduceCommand implements Callable<Integer> {
     Protocol protocol = protocol();
     if (slurm != null) {
       SlurmScript.write(slurm, shards, cmd.commandLine().getParseResult().originalArgs());
-      log.printf("wrote %s: a Slurm array of %d shards (sbatch %s); afterwards: ./gan-bench merge --table %s --runs %s --out DIR%n",
+      log.printf("wrote %s: a Slurm array of %d shards (sbatch %s); afterwards: bin/gan-bench merge --table %s --runs %s --out DIR%n",
           slurm, shards, slurm, protocol.table(), runs.resolve(protocol.table()));
       return 0;
     }
@@ -117,7 +117,7 @@ final class ReproduceCommand implements Callable<Integer> {
       }
     }
     if (sh.count() > 1) {
-      log.printf("shard %s: %d runs done under %s; build the tables with: ./gan-bench merge --table %s --runs %s --out DIR%n",
+      log.printf("shard %s: %d runs done under %s; build the tables with: bin/gan-bench merge --table %s --runs %s --out DIR%n",
           shard, done, runs, protocol.table(), runs.resolve(protocol.table()));
       return 0;
     }
