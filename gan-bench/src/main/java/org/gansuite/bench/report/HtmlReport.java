@@ -11,9 +11,10 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gansuite.bench.reproduce.ComparisonTable;
-import org.gansuite.bench.reproduce.Outputs;
-import org.gansuite.bench.reproduce.ResultStore;
+import org.gansuite.bench.results.ResultStore;
+import org.gansuite.bench.tables.ComparisonTable;
+import org.gansuite.bench.tables.Outputs;
+import org.gansuite.metrics.EvaluationResult;
 
 /**
  * An offline HTML report ({@code index.html} plus PNGs in one folder): the comparison table and its
@@ -35,9 +36,9 @@ public final class HtmlReport {
     var clarity = new ArrayList<Double>();
     for (var row : table.rows()) {
       labels.add(row.label());
-      fid.add(row.mean("fid"));
-      is.add(row.mean("is_mean"));
-      clarity.add(row.mean("clarity_mean"));
+      fid.add(row.mean(EvaluationResult::fid));
+      is.add(row.mean(EvaluationResult::isMean));
+      clarity.add(row.mean(e -> e.clarity().mean()));
     }
     Charts.bars(out.resolve("img/fid.png"), "FID (lower is better)", labels, fid);
     Charts.bars(out.resolve("img/is.png"), "Inception Score (higher is better)", labels, is);
@@ -52,10 +53,10 @@ public final class HtmlReport {
     html.append("<h2>Metrics</h2><img src=\"img/fid.png\"><img src=\"img/is.png\"><img src=\"img/clarity.png\">");
     html.append("<h2>Runs</h2>");
     for (var s : runs) {
-      var r = s.record();
+      var r = s.result();
       String id = (r.label() + "-seed-" + r.seed()).replaceAll("[^A-Za-z0-9.-]", "_");
       html.append("<h3>").append(esc(r.label())).append(", seed ").append(r.seed()).append(": ")
-          .append(esc(r.status())).append("</h3>");
+          .append(esc(r.status().toString())).append("</h3>");
       if (!r.completed()) {
         html.append("<p>").append(esc(r.failure())).append("</p>");
       }

@@ -15,6 +15,16 @@ public interface GanModelProvider {
   /** Unique registry name, e.g. {@code dcgan}. */
   String name();
 
+  /** The label a comparison table prints for this model; by default its name. */
+  default String displayName() {
+    return name();
+  }
+
+  /** The row key of the paper's Tables 5/6 where the model has one (e.g. {@code DCGAN}). */
+  default java.util.Optional<String> paperRow() {
+    return java.util.Optional.empty();
+  }
+
   /** One line: what it is, with the paper it follows. */
   String description();
 

@@ -1,0 +1,140 @@
+package org.gansuite.bench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.metrics.Evaluation;
+import org.gansuite.metrics.Fid;
+import org.gansuite.metrics.InceptionScore;
+import org.gansuite.metrics.Kid;
+import org.gansuite.metrics.extract.FeatureExtractor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * FID between two inputs, each FID statistics, features or an image folder; KID too when both
+ * sides have features, and IS of the first when an extractor with classes read it.
+ */
+@Command(name = "fid", description = {
+    "FID between A and B, each a .npz of FID statistics (mu, sigma), a .npy of N x d features, or an image "
+        + "folder (then --extractor). Also KID when both have features, IS of A when the extractor classifies."})
+final class FidCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Parameters(index = "0", paramLabel = "A", description = "Generated side: .npz, .npy or image folder.")
+  Path a;
+
+  @Parameters(index = "1", paramLabel = "B", description = "Reference side: .npz, .npy or image folder.")
+  Path b;
+
+  @Mixin MetricOptions metric;
+
+  @Mixin ExtractorOptionsMixin extractor;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the KID subsets.")
+  long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    ComputeDevice device = metric.device();
+    FidInput.Kind kindA = FidInput.kindOf(a);
+    FidInput.Kind kindB = FidInput.kindOf(b);
+    ImageDataset imagesA = imagesOf(a, kindA);
+    ImageDataset imagesB = imagesOf(b, kindB);
+    FidInput sideA;
+    FidInput sideB;
+    Map<String, Object> extractorInfo = null;
+    if (imagesA != null || imagesB != null) {
+      try (FeatureExtractor ex = extractor.open(device, imagesA != null ? a : b)) {
+        sideA = load(a, imagesA, ex, device);
+        sideB = load(b, imagesB, ex, device);
+        extractorInfo = ExtractorOptionsMixin.describe(ex);
+      }
+    } else {
+      sideA = FidInput.ofFile(a, device);
+      sideB = FidInput.ofFile(b, device);
+    }
+    if (sideA.stats().dim() != sideB.stats().dim()) {
+      throw new IllegalArgumentException("dimensions differ: " + a + " has " + sideA.stats().dim() + "-d "
+          + sideA.kind() + ", " + b + " has " + sideB.stats().dim() + "-d " + sideB.kind());
+    }
+    Report report = compute(sideA, sideB, device);
+    if (extractorInfo != null) {
+      report.protocol("extractor", extractorInfo);
+    }
+    report.print(cmd.commandLine().getOut(), metric.json);
+    return 0;
+  }
+
+  /**
+   * The decoded images of a folder argument, null for a file. Folders are decoded before the
+   * extractor opens, so that a bad image fails fast, before any model loads or trains.
+   */
+  private ImageDataset imagesOf(Path p, FidInput.Kind kind) {
+    if (kind != FidInput.Kind.IMAGES) {
+      return null;
+    }
+    extractor.require(p);
+    return ExtractorOptionsMixin.readFolder(p);
+  }
+
+  private FidInput load(Path p, ImageDataset images, FeatureExtractor ex, ComputeDevice device) throws Exception {
+    return images != null ? FidInput.ofImages(p, images, ex, extractor.batch(), device) : FidInput.ofFile(p, device);
+  }
+
+  private Report compute(FidInput sideA, FidInput sideB, ComputeDevice device) {
+    Report report = new Report(device.toString()).define("fid", Fid.DEFINITION);
+    try (Fid fid = new Fid(device)) {
+      Fid.Value v = fid.value(sideA.stats(), sideB.stats());
+      report.value("fid", v.fid());
+      report.protocol("fid_diagonal_offset", v.diagonalOffset());
+    }
+    if (sideA.features() != null && sideB.features() != null) {
+      report.define("kid", Kid.DEFINITION);
+      try (Kid kid = new Kid(device)) {
+        Kid.Value v = kid.value(sideA.features(), sideB.features(), Kid.Config.protocol(seed));
+        report.value("kid", v.kid()).value("kid_std", v.std());
+        report.protocol("kid_subsets", v.subsets()).protocol("kid_subset_size", v.subsetSize()).protocol("seed", seed);
+      }
+    }
+    if (sideA.probabilities() != null && sideA.n() >= InceptionScore.DEFAULT_SPLITS) {
+      report.define("is", InceptionScore.DEFINITION + "; of A");
+      try (InceptionScore is = new InceptionScore(device)) {
+        InceptionScore.Value v = is.value(sideA.probabilities(), InceptionScore.DEFAULT_SPLITS);
+        report.value("is_mean", v.mean()).value("is_std", v.std());
+        report.protocol("is_splits", v.splits());
+      }
+    }
+    report.value("n", sideA.n() == 0 ? null : sideA.n());
+    report.protocol("a", sideA.describe()).protocol("b", sideB.describe());
+    List<String> warnings = warnings(sideA);
+    report.protocol("comparable_to_published", warnings.isEmpty());
+    warnings.forEach(w -> cmd.commandLine().getErr().println("gan-bench: warning: " + w));
+    return report;
+  }
+
+  /** PROTOCOL.md: warn below 2,048 samples; below 10,000 FID is not comparable to published numbers. */
+  private static List<String> warnings(FidInput generated) {
+    List<String> w = new ArrayList<>();
+    int n = generated.n();
+    if (n == 0) {
+      w.add(generated.path() + " does not store its sample count; FID needs at least "
+          + Evaluation.COMPARABLE_SAMPLES + " samples to be comparable to published numbers");
+    } else if (n < Evaluation.MIN_SAMPLES) {
+      w.add("only " + n + " samples in " + generated.path() + "; FID below " + Evaluation.MIN_SAMPLES
+          + " samples is strongly biased and not comparable to published numbers");
+    } else if (n < Evaluation.COMPARABLE_SAMPLES) {
+      w.add("FID from " + n + " < " + Evaluation.COMPARABLE_SAMPLES + " samples of " + generated.path()
+          + " is not comparable to published numbers");
+    }
+    return w;
+  }
+}

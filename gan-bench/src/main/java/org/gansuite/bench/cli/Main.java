@@ -1,0 +1,71 @@
+package org.gansuite.bench.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import org.gansuite.core.UserError;
+import org.gansuite.core.data.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
+
+/** {@code gan-bench}: train GANs, measure them, reproduce the paper's comparison tables. */
+@Command(name = "gan-bench", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, showDefaultValues = true,
+    versionProvider = Main.Version.class, usageHelpAutoWidth = true,
+    description = "Train GANs with TensorFlow Java, measure them, and reproduce the comparison tables of "
+        + "\"GANs based on sample-feature decoding constraint\".",
+    subcommands = {ListCommand.class, TrainCommand.class, EvaluateCommand.class, ReproduceCommand.class, MergeCommand.class,
+        RunsCommand.class, ScoreCommand.class, FidCommand.class, StatsCommand.class, PerfCommand.class,
+        CommandLine.HelpCommand.class})
+public final class Main {
+
+  /** Exit code of a run that failed for a reason other than malformed arguments (bad data, divergence). */
+  public static final int FAILED = 1;
+  /** Exit code of malformed arguments (picocli's). */
+  public static final int USAGE = 2;
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (isUserError(e)) {
+        cmd.getErr().println("gan-bench: " + e.getMessage());
+      } else {
+        e.printStackTrace(cmd.getErr());
+        cmd.getErr().println("gan-bench: this is a bug in gansuite, not in your input; please report it with the "
+            + "trace above and the command line.");
+      }
+      return FAILED;
+    });
+    try {
+      ConfigFile.install(cli, args);
+      return cli.execute(args);
+    } catch (UserError e) {
+      // A --config file that cannot be read fails before picocli runs the command.
+      err.println("gan-bench: " + e.getMessage());
+      return USAGE;
+    }
+  }
+
+  /**
+   * What the user can fix: their input (a {@link UserError}, a malformed data file) or the
+   * environment (a missing file, a full disk: I/O errors name their file). Anything else is a bug.
+   */
+  static boolean isUserError(Exception e) {
+    return e instanceof UserError || e instanceof DataFormatException || e instanceof IOException
+        || e instanceof SecurityException;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"gan-bench " + org.gansuite.core.provenance.Provenance.currentCodeVersion(),
+          "TensorFlow " + org.tensorflow.TensorFlow.version(), "Java " + Runtime.version()};
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package org.gansuite.bench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gansuite.bench.Benchmark;
+import org.gansuite.bench.protocol.Protocol;
+import org.gansuite.bench.protocol.Table;
+import org.gansuite.bench.runs.Runner;
+import org.gansuite.bench.runs.Shard;
+import org.gansuite.bench.runs.SlurmScript;
+import org.gansuite.bench.tables.Outputs;
+import org.gansuite.bench.tables.ReconstructionTable;
+import org.gansuite.core.UserError;
+import org.gansuite.core.model.ModelRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Reproduces a table through {@link Benchmark}: trains every row's model, evaluates it, and writes
+ * the tables and the report from the stored results. With no table it runs the quick protocol on
+ * the embedded Fashion-MNIST.
+ */
+@Command(name = "reproduce", description = {
+    "Train and evaluate every row of a table, then write table.md, table.csv, time.md and report/index.html.",
+    "Tables: quick (default: every model on the embedded Fashion-MNIST, minutes), 5 (CelebA), 6 (CIFAR-10),",
+    "2 and 3 (the proposed model's decoding variants), 4 (time costs of the 5/6 runs), 1 (auto-encoder",
+    "reconstruction PSNR/SSIM; --epochs sets its pre-training epochs). Reruns skip finished runs."})
+final class ReproduceCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Option(names = "--config", description = "Options from a JSON or YAML file (keys: option names); flags win.")
+  Path config;
+
+  @Mixin DeviceOptions compute = new DeviceOptions();
+
+  @Mixin DataOption data = new DataOption();
+
+  @Option(names = "--table", defaultValue = "quick", converter = TableConverter.class,
+      description = "quick, 1, 2, 3, 4, 5 or 6.")
+  Table table;
+
+  @Option(names = "--runs", defaultValue = "runs", description = "Root of the run folders.")
+  Path runs;
+
+  @Option(names = "--out", description = "Where tables and report go (default: reports/<table>-<data set>).")
+  Path out;
+
+  @Option(names = "--seeds", defaultValue = "1", description = "Seeds per row; tables show mean ± std.")
+  int seeds;
+
+  @Option(names = "--models", split = ",", description = "Only these models (registry names), or 'all' for every "
+      + "registered model (default: the models of the paper's Tables 5/6, or the variants of Tables 2/3).")
+  List<String> models;
+
+  @Option(names = "--epochs", description = "Epochs for every model (default: the protocol's: 1 quick, the paper's budgets).")
+  Integer epochs;
+
+  @Option(names = "--budget-images", description = "Real images per model (default: 6400 quick, none for the paper tables).")
+  Long budgetImages;
+
+  @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")
+  Integer samples;
+
+  @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
+
+  @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix.")
+  String shard;
+
+  @Option(names = "--slurm", description = "Write a Slurm array script for --shards parts to this file and exit.")
+  Path slurm;
+
+  @Option(names = "--shards", defaultValue = "8", description = "Array size of the --slurm script.")
+  int shards;
+
+  @Option(names = "--no-progress", description = "Do not draw progress bars.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    var log = cmd.commandLine().getOut();
+    if (table == Table.RECONSTRUCTION) {
+      return reconstruction(log);
+    }
+    var registry = ModelRegistry.load();
+    Protocol protocol = protocol(registry);
+    var sh = Shard.parse(shard);
+    if (slurm != null) {
+      SlurmScript.write(slurm, shards, cmd.commandLine().getParseResult().originalArgs());
+      log.printf("wrote %s: a Slurm array of %d shards (sbatch %s); afterwards: bin/gan-bench report --table %s --runs %s --out DIR%n",
+          slurm, shards, slurm, table, runs.resolve(protocol.table().key()));
+      return 0;
+    }
+    if (protocol.table().needsItsData() && data.data.equals(DataOption.DEFAULT) && !extractor.given()) {
+      throw new UserError("table " + table + " needs its data set: --data " + protocol.table().dataHint()
+          + " (or --extractor to score another data set)");
+    }
+    var dataset = data.open();
+    var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress);
+    Path tableDir = Runner.tableDir(runs, protocol, dataset);
+    ConfigFile.store(cmd, tableDir.resolve(ConfigFile.FILE));
+    int done;
+    try (var fx = extractor.openOr(protocol.extractor(), compute.metrics())) {
+      done = Benchmark.run(protocol, dataset, fx, settings, sh, registry, log).size();
+    }
+    if (sh.count() > 1) {
+      log.printf("shard %s: %d runs done under %s; build the tables with: bin/gan-bench report --table %s --runs %s --out DIR%n",
+          shard, done, runs, table, runs.resolve(protocol.table().key()));
+      return 0;
+    }
+    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
+    var stored = Benchmark.load(protocol.table(), List.of(tableDir));
+    Path index = Benchmark.write(protocol, stored, outDir);
+    log.println(Files.readString(outDir.resolve(table.mainOutput())));
+    log.printf("report: %s%n", index.toAbsolutePath());
+    return stored.stream().allMatch(s -> s.result().completed()) ? 0 : Main.FAILED;
+  }
+
+  /** Table 1: the auto-encoder's reconstruction quality on the whole data set. */
+  private int reconstruction(PrintWriter log) throws Exception {
+    var dataset = data.open();
+    var hyper = epochs != null ? Map.of("ae_epochs", String.valueOf(epochs)) : Map.<String, String>of();
+    Path file = ReconstructionTable.measure(dataset, hyper, runs.resolve(table.key()).resolve(dataset.id().name()),
+        compute.device, compute.threads, !noProgress);
+    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
+    String md = ReconstructionTable.markdown(file);
+    Outputs.text(outDir.resolve("table.md"), md);
+    log.println(md);
+    log.printf("table: %s%n", outDir.toAbsolutePath().resolve("table.md"));
+    return 0;
+  }
+
+  /** The table's protocol with the options applied; models are checked against the registry here, before any work. */
+  private Protocol protocol(ModelRegistry registry) {
+    Protocol p = Protocol.of(table.runsOf(data.data), registry, seeds);
+    if (models != null) {
+      p = p.withModels(models, registry);
+    }
+    if (epochs != null) {
+      p = p.withEpochs(epochs);
+    }
+    if (budgetImages != null) {
+      p = p.withBudgetImages(budgetImages);
+    }
+    if (samples != null) {
+      p = p.withSamples(samples);
+    }
+    return extractor.given() ? p.withExtractor(extractor.name) : p;
+  }
+}

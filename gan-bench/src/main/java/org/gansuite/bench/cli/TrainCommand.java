@@ -1,0 +1,95 @@
+package org.gansuite.bench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.train.TrainConfig;
+import org.gansuite.core.train.TrainResult;
+import org.gansuite.core.train.Trainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains one model on one data set with the generic trainer; resumes a run folder that has checkpoints. */
+@Command(name = "train", description = "Train one model; rerunning on the same --run-dir resumes from its newest checkpoint.")
+final class TrainCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec cmd;
+
+  @Option(names = "--config", description = "Options from a JSON or YAML file (keys: option names, e.g. model: dcgan); flags win.")
+  Path config;
+
+  @Mixin DeviceOptions compute = new DeviceOptions();
+
+  @Option(names = "--model", required = true, description = "Model name (see 'list').")
+  String model;
+
+  @Mixin DataOption data = new DataOption();
+
+  @Option(names = "--run-dir", description = "Run folder (default: runs/<data>/<model>/seed-<seed>).")
+  Path runDir;
+
+  @Option(names = "--epochs", description = "Epochs (default: the model's paper budget).")
+  Integer epochs;
+
+  @Option(names = "--max-iterations", defaultValue = "0", description = "Stop after this many iterations (0: none).")
+  long maxIterations;
+
+  @Option(names = "--batch", defaultValue = "64", description = "Batch size.")
+  int batch;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed.")
+  long seed;
+
+  @Option(names = "--hp", split = ",", description = "Hyper-parameter override NAME=VALUE (repeatable, or comma-separated).")
+  Map<String, String> hyper = new LinkedHashMap<>();
+
+  @Option(names = "--checkpoint-every", defaultValue = "500", description = "Iterations between checkpoints.")
+  int checkpointEvery;
+
+  @Option(names = "--sample-every", defaultValue = "500", description = "Iterations between sample grids.")
+  int sampleEvery;
+
+  @Option(names = "--log-every", defaultValue = "50", description = "Iterations between log lines.")
+  int logEvery;
+
+  @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    var provider = ModelRegistry.load().get(model);
+    var dataset = data.open();
+    var spec = new ModelSpec(provider.name(), dataset.shape(), 100, batch, seed, provider.defaults().with(hyper));
+    Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed);
+    var cfg = TrainConfig.builder(dir)
+        .setEpochs(epochs != null ? epochs : provider.defaultEpochs())
+        .optMaxIterations(maxIterations)
+        .optCheckpointEvery(checkpointEvery)
+        .optSampleEvery(sampleEvery)
+        .optLogEvery(logEvery)
+        .optDevice(compute.device)
+        .optThreads(compute.threads, 0)
+        .optProgress(!noProgress)
+        .build();
+    ConfigFile.store(cmd, dir.resolve(ConfigFile.FILE));
+    TrainResult r = new Trainer(provider, spec, dataset, cfg).train();
+    var out = cmd.commandLine().getOut();
+    out.printf("%s: %s after %d iterations (%d epochs) in %.1f s, %.1f images/s, data wait %.2f s%n",
+        provider.name(), r.status().name().toLowerCase(), r.iterations(), r.epochsDone(), r.seconds(),
+        r.imagesPerSecond(), r.dataWaitSeconds());
+    r.lastScalars().forEach((k, v) -> out.printf("  %s = %.5f%n", k, v));
+    out.printf("protocol: model %s %s; data %s (%d images %s, sha256 %s); batch %d, seed %d; run folder %s%n",
+        provider.name(), spec.hyper(), dataset.id().name(), dataset.size(), dataset.shape(),
+        dataset.id().contentHash().substring(0, 16), batch, seed, dir.toAbsolutePath());
+    if (r.status() == TrainResult.Status.FAILED) {
+      cmd.commandLine().getErr().println("gan-bench: " + r.message());
+      return Main.FAILED;
+    }
+    return 0;
+  }
+}

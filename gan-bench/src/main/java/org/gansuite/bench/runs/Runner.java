@@ -1,0 +1,176 @@
+package org.gansuite.bench.runs;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gansuite.bench.protocol.Entry;
+import org.gansuite.bench.protocol.Protocol;
+import org.gansuite.bench.results.RunProtocol;
+import org.gansuite.bench.results.RunResult;
+import org.gansuite.bench.results.TrainingCost;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.provenance.Provenance;
+import org.gansuite.core.train.Checkpoints;
+import org.gansuite.core.train.Randomness;
+import org.gansuite.core.train.TrainConfig;
+import org.gansuite.core.train.TrainResult;
+import org.gansuite.core.train.Trainer;
+import org.gansuite.metrics.EvaluationResult;
+import org.gansuite.metrics.cache.StatsCache;
+import org.gansuite.metrics.extract.FeatureExtractor;
+
+/**
+ * Trains and evaluates the runs of a protocol, one folder each
+ * ({@code <root>/<table>/<data set>/<row>/seed-<s>/}). A run with a stored result is skipped, a
+ * partial one resumes from its checkpoints, a diverged or broken one is stored as failed with its
+ * reason and the others go on.
+ */
+public final class Runner {
+
+  /** Where and how runs execute. */
+  public record Settings(Path root, String device, int threads, boolean progress) {}
+
+  private final Protocol protocol;
+  private final ImageDataset data;
+  private final FeatureExtractor extractor;
+  private final StatsCache cache;
+  private final Settings settings;
+  private final ModelRegistry registry;
+  private final PrintWriter log;
+
+  public Runner(Protocol protocol, ImageDataset data, FeatureExtractor extractor, Settings settings,
+      ModelRegistry registry, PrintWriter log) {
+    this.protocol = protocol;
+    this.data = data;
+    this.extractor = extractor;
+    this.cache = new StatsCache(settings.root().resolve(".stats-cache"));
+    this.settings = settings;
+    this.registry = registry;
+    this.log = log;
+  }
+
+  /** The folder holding this protocol's runs on this data set. */
+  public static Path tableDir(Path root, Protocol protocol, ImageDataset data) {
+    return root.resolve(protocol.table().key()).resolve(data.id().name());
+  }
+
+  /**
+   * Runs the part of the matrix (rows x seeds, then the training-set row) that {@code shard} owns;
+   * returns the results of those runs.
+   */
+  public List<RunResult> runAll(Shard shard) throws IOException {
+    List<RunResult> out = new ArrayList<>();
+    int position = 0;
+    for (Entry e : protocol.entries()) {
+      for (long seed = 1; seed <= protocol.seeds(); seed++) {
+        if (shard.owns(position++)) {
+          out.add(run(e, seed));
+        }
+      }
+    }
+    if (shard.owns(position)) {
+      out.add(trainingSet());
+    }
+    return out;
+  }
+
+  /** Runs (or reuses) one row at one seed. */
+  public RunResult run(Entry entry, long seed) throws IOException {
+    Path dir = folder(entry, seed);
+    try (RunFolder folder = RunFolder.lock(dir)) {
+      var stored = folder.result();
+      if (stored.isPresent()) {
+        log.printf("%s seed %d: stored result (%s), skipped%n", entry.label(), seed, stored.get().status());
+        return stored.get();
+      }
+      RunResult r;
+      try {
+        r = trainAndEvaluate(entry, seed, dir);
+      } catch (IOException | RuntimeException e) {
+        // One broken run must not stop the matrix: it is stored as failed, with its reason.
+        r = result(entry, seed, e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(), null, null, null);
+      }
+      r.write(dir.resolve(RunResult.FILE));
+      log.printf("%s seed %d: %s%s%n", entry.label(), seed, r.status(), r.completed() ? "" : " (" + r.failure() + ")");
+      return r;
+    }
+  }
+
+  /** The training-set row: as many training images as samples, scored like generated ones. */
+  public RunResult trainingSet() throws IOException {
+    Entry entry = Entry.TRAINING_SET_ROW;
+    Path dir = folder(entry, 0);
+    try (RunFolder folder = RunFolder.lock(dir)) {
+      var stored = folder.result();
+      if (stored.isPresent()) {
+        return stored.get();
+      }
+      int n = Math.min(protocol.samples(), data.size());
+      byte[] px = new byte[n * data.shape().pixels()];
+      int[] order = Randomness.permutation(data.size(), Protocol.TRAINING_SUBSET_SEED, 0);
+      for (int i = 0; i < n; i++) {
+        data.read(order[i], px, i * data.shape().pixels());
+      }
+      var images = new InMemoryDataset(data.id().name() + "-subset-" + n, data.shape(), px);
+      EvaluationResult ev = Scoring.evaluate(images, 0, setup());
+      RunResult r = result(entry, 0, "", Map.of(), null, ev, null);
+      r.write(dir.resolve(RunResult.FILE));
+      return r;
+    }
+  }
+
+  private Path folder(Entry entry, long seed) {
+    return tableDir(settings.root(), protocol, data).resolve(entry.slug()).resolve("seed-" + seed);
+  }
+
+  private RunResult trainAndEvaluate(Entry entry, long seed, Path dir) throws IOException {
+    GanModelProvider provider = registry.get(entry.model());
+    var spec = new ModelSpec(provider.name(), data.shape(), 100, 64, seed, provider.defaults().with(entry.hyper()));
+    var cfg = TrainConfig.builder(dir)
+        .setEpochs(protocol.epochs() > 0 ? protocol.epochs() : provider.defaultEpochs())
+        .optMaxImages(protocol.budgetImages())
+        .optDevice(settings.device())
+        .optThreads(settings.threads(), 0)
+        .optProgress(settings.progress())
+        .optLogEvery(10)
+        .build();
+    log.printf("%s seed %d: training %s %s on %s%n", entry.label(), seed, provider.name(), spec.hyper(), data.id().name());
+    log.flush();
+    TrainResult t = new Trainer(provider, spec, data, cfg).train();
+    double epochs = (double) t.imagesSeen() / data.size();
+    var cost = new TrainingCost(t.iterations(), epochs, t.imagesSeen(), t.seconds(), t.imagesPerSecond(),
+        epochs > 0 ? t.seconds() / epochs : Double.NaN, t.dataWaitSeconds(), t.lastScalars());
+    var checkpoint = t.lastCheckpoint().orElseThrow(() -> new IllegalStateException("no checkpoint in " + dir));
+    Provenance provenance = Checkpoints.readState(checkpoint).provenance();
+    if (t.status() == TrainResult.Status.FAILED) {
+      return result(entry, seed, t.message(), t.parameters(), cost, null, provenance);
+    }
+    log.printf("%s seed %d: scoring %d samples with %s%n", entry.label(), seed, protocol.samples(), protocol.extractor());
+    log.flush();
+    var ev = Scoring.score(provider, spec, cfg, checkpoint, protocol.samples(), setup());
+    return result(entry, seed, "", t.parameters(), cost, ev, provenance);
+  }
+
+  private Scoring.Setup setup() {
+    return new Scoring.Setup(data, protocol.referenceSamples(), extractor, cache, settings.device());
+  }
+
+  /** A result: completed when it has an evaluation, failed with {@code failure} otherwise. */
+  private RunResult result(Entry entry, long seed, String failure, Map<String, Long> params, TrainingCost cost,
+      EvaluationResult ev, Provenance provenance) {
+    String objective = registry.all().stream().filter(m -> m.name().equals(entry.model()))
+        .map(GanModelProvider::objective).findFirst().orElse("");
+    var p = new RunProtocol(protocol.table().key(), objective, data.id().name(), data.size(), data.id().contentHash(),
+        data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.samples(),
+        Math.min(protocol.referenceSamples(), data.size()), protocol.extractor(), Provenance.currentCodeVersion());
+    return new RunResult(RunResult.FORMAT, protocol.table().key(), entry.label(), entry.model(), entry.hyper(), seed,
+        ev != null ? RunResult.Status.COMPLETED : RunResult.Status.FAILED, failure, params, cost, ev, p, provenance);
+  }
+}

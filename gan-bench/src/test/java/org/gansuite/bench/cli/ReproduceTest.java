@@ -1,0 +1,150 @@
+package org.gansuite.bench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.gansuite.bench.results.RunResult;
+import org.gansuite.bench.runs.RunFolder;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.image.ImageWriter;
+import org.gansuite.core.testing.TinyDatasets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** reproduce and merge end to end on a tiny image folder, the test-only tiny-gan and test-pixel-moments extractor. */
+class ReproduceTest {
+
+  @TempDir Path tmp;
+  Path images;
+
+  @BeforeEach
+  void data() throws Exception {
+    images = tmp.resolve("tiny");
+    ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+  }
+
+  private String[] args(Path runs, Path out, String... extra) {
+    List<String> a = new ArrayList<>(List.of("reproduce", "--models", "tiny-gan", "--data", "folder:" + images,
+        "--no-cache", "--runs", runs.toString(), "--out", out.toString(), "--budget-images", "64", "--samples", "40",
+        "--extractor", "test-pixel-moments", "--no-progress", "--threads", "1"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
+  @Test
+  void writesTablesAndReportAndSkipsFinishedRuns() throws Exception {
+    Path runs = tmp.resolve("runs");
+    Path out = tmp.resolve("out");
+    var first = CliTest.run(args(runs, out));
+    assertEquals(0, first.code(), first.err() + first.out());
+    String md = Files.readString(out.resolve("table.md"));
+    assertTrue(md.startsWith("| model | runs | epochs | objective | params ×10^6 | IS | FID | clarity | diff |"), md);
+    var rows = md.lines().filter(l -> l.startsWith("| tiny-gan") || l.startsWith("| training set")).toList();
+    assertEquals(2, rows.size(), md);
+    assertTrue(rows.get(0).startsWith("| tiny-gan | 1/1 | 0.67 | JS | 0.02 |"), rows.get(0));
+    assertTrue(md.contains("Protocol (table quick): data tiny (96 images 8x8x3"), md);
+    assertTrue(md.contains("40 generated samples per run"), md);
+    assertTrue(md.contains("not comparable to the paper's values"), md);
+    assertTrue(Files.readString(out.resolve("table.csv")).startsWith("\"model\",\"runs\",\"epochs\""));
+    assertTrue(Files.readString(out.resolve("report/index.html")).contains("<img src=\"img/fid.png\">"));
+    assertTrue(Files.size(out.resolve("report/img/tiny-gan-seed-1-losses.png")) > 0);
+
+    Path run = runs.resolve("quick/tiny/tiny-gan/seed-1");
+    var stored = RunResult.read(run.resolve("result.json"));
+    assertEquals(RunResult.Status.COMPLETED, stored.status());
+    assertEquals(40, stored.evaluation().n());
+    // tiny-gan at 8x8x3 (folders decode to RGB): G 100*32+32 + 32*192+192, D 192*32+32 + 32+1
+    assertEquals(9568L + 6209L, stored.parameters().values().stream().mapToLong(Long::longValue).sum());
+
+    var again = CliTest.run(args(runs, out));
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("tiny-gan seed 1: stored result (completed), skipped"), again.out());
+
+    // An interrupted run (no result, newest checkpoint lost) resumes and reaches the same numbers.
+    Files.delete(run.resolve("result.json"));
+    var resumed = CliTest.run(args(runs, out));
+    assertEquals(0, resumed.code(), resumed.err());
+    assertEquals(stored.evaluation().fid(), RunResult.read(run.resolve("result.json")).evaluation().fid(), 1e-9);
+  }
+
+  @Test
+  void shardsMergeIntoTheSingleRunTable() throws Exception {
+    var single = CliTest.run(args(tmp.resolve("one"), tmp.resolve("one-out"), "--seeds", "2"));
+    assertEquals(0, single.code(), single.err());
+    for (int i = 0; i < 2; i++) {
+      var shard = CliTest.run(args(tmp.resolve("shard" + i), tmp.resolve("unused"), "--seeds", "2", "--shard", i + "/2"));
+      assertEquals(0, shard.code(), shard.err());
+      assertTrue(shard.out().contains("shard " + i + "/2"), shard.out());
+    }
+    var merged = CliTest.run("merge", "--table", "quick", "--runs", tmp.resolve("shard0/quick").toString(),
+        "--runs", tmp.resolve("shard1/quick").toString(), "--out", tmp.resolve("merged").toString());
+    assertEquals(0, merged.code(), merged.err());
+    assertEquals(Files.readString(tmp.resolve("one-out/table.md")), Files.readString(tmp.resolve("merged/table.md")));
+    assertTrue(Files.readString(tmp.resolve("merged/table.md")).contains("| tiny-gan | 2/2 |"));
+  }
+
+  @Test
+  void writesASlurmArrayThatRunsOneShardPerTask() throws Exception {
+    Path script = tmp.resolve("table.sbatch");
+    var r = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script.toString(), "--shards", "3"));
+    assertEquals(0, r.code(), r.err());
+    String text = Files.readString(script);
+    assertTrue(text.startsWith("#!/bin/bash\n"), text);
+    assertTrue(text.contains("#SBATCH --array=0-2\n"), text);
+    assertTrue(text.contains("bin/gan-bench 'reproduce' '--models' 'tiny-gan'"), text);
+    assertTrue(text.contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), text);
+    assertTrue(!text.contains("--slurm") && !text.contains("'--shards'"), text);
+    assertTrue(Files.isExecutable(script));
+    assertTrue(!Files.exists(tmp.resolve("runs")), "writing the script runs nothing");
+  }
+
+  /** Table 1 end to end: a short auto-encoder pre-training, then PSNR/SSIM of every image, beside the paper's. */
+  @Test
+  void reconstructionTableScoresEveryImage() throws Exception {
+    Path faces = tmp.resolve("faces");
+    ImageWriter.writeFolder(faces, TinyDatasets.gradients(64, new ImageShape(16, 16, 1), 9), 64);
+    Path out = tmp.resolve("t1");
+    var r = CliTest.run("reproduce", "--table", "1", "--data", "folder:" + faces, "--no-cache", "--epochs", "1",
+        "--runs", tmp.resolve("runs1").toString(), "--out", out.toString(), "--no-progress", "--threads", "1");
+    assertEquals(0, r.code(), r.err() + r.out());
+    String md = Files.readString(out.resolve("table.md"));
+    assertTrue(md.startsWith("| data | metric | mean | std | min | max |"), md);
+    assertTrue(md.contains("| faces (ours) | PSNR |"), md);
+    assertTrue(md.contains("| CIFAR-10 (paper) | PSNR | 46.219 | 6.117 | 28.189 | 66.779 |"), md);
+    assertTrue(md.contains("every one of the 64 images of faces"), md);
+    var stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        tmp.resolve("runs1/1/faces/reconstruction.json").toFile());
+    double mean = stored.get("psnr").get("mean").asDouble();
+    assertTrue(mean > 5 && mean < 60, "PSNR mean " + mean);
+    assertTrue(stored.get("psnr").get("min").asDouble() <= mean && mean <= stored.get("psnr").get("max").asDouble());
+    double ssim = stored.get("ssim").get("mean").asDouble();
+    assertTrue(ssim > -1 && ssim <= 1, "SSIM mean " + ssim);
+  }
+
+  @Test
+  void lockedRunFoldersAndBadArgumentsAreRefused() throws Exception {
+    Path runs = tmp.resolve("runs");
+    try (var held = RunFolder.lock(runs.resolve("quick/tiny/tiny-gan/seed-1"))) {
+      var r = CliTest.run(args(runs, tmp.resolve("out")));
+      assertEquals(1, r.code());
+      assertTrue(r.err().contains("is being written by another process"), r.err());
+    }
+    var shard = CliTest.run(args(runs, tmp.resolve("out"), "--shard", "2/2"));
+    assertEquals(1, shard.code());
+    assertTrue(shard.err().contains("shard must be i/n with 0 <= i < n"), shard.err());
+    var table = CliTest.run("reproduce", "--table", "9", "--data", "folder:" + images, "--extractor", "test-pixel-moments");
+    assertEquals(2, table.code());
+    assertTrue(table.err().contains("no comparison table 9"), table.err());
+    var needsData = CliTest.run("reproduce", "--table", "6");
+    assertEquals(1, needsData.code());
+    assertTrue(needsData.err().contains("--data cifar10:DIR"), needsData.err());
+    var merge = CliTest.run("merge", "--table", "quick", "--runs", tmp.resolve("absent").toString(), "--out", "x");
+    assertEquals(1, merge.code());
+    assertTrue(merge.err().contains("absent: no such run folder"), merge.err());
+  }
+}

@@ -1,0 +1,62 @@
+package org.gansuite.bench.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.UserError;
+import org.gansuite.core.model.ModelRegistry;
+import org.junit.jupiter.api.Test;
+
+/** Rows come from the model registry (all eight models and the test-only tiny-gan are on this class path). */
+class ProtocolTest {
+
+  final ModelRegistry registry = ModelRegistry.load();
+
+  @Test
+  void paperTablesListTheRegisteredModelsWithPaperRowsInThePapersOrder() {
+    var p = Protocol.of(Table.CIFAR10, registry, 2);
+    assertEquals(List.of("BEGAN", "DCGAN", "LSGAN", "WGAN", "WGAN-GP", "SAGAN (hinge)", "SAGAN (JS)", "proposed"), p.labels());
+    assertEquals(List.of("began", "dcgan", "lsgan", "wgan", "wgan-gp", "sagan-hinge", "sagan-js", "proposed"),
+        p.entries().stream().map(Entry::model).toList());
+    assertEquals(PaperValues.CIFAR10, p.paper());
+    assertEquals(10_000, p.samples());
+    assertEquals(Protocol.INCEPTION, p.extractor());
+    assertEquals(2, p.seeds());
+    var quick = Protocol.of(Table.QUICK, registry, 1);
+    assertEquals(p.labels(), quick.labels());
+    assertEquals(Map.of("ae_max_iterations", "60"), quick.entries().get(7).hyper());
+    assertEquals(List.of(), quick.paper());
+  }
+
+  @Test
+  void modelsAllAddsEveryOtherRegisteredModelAndNamesAreChecked() {
+    var all = Protocol.of(Table.QUICK, registry, 1).withModels(List.of(Protocol.ALL), registry);
+    assertEquals(9, all.entries().size());
+    assertEquals("tiny-gan", all.entries().get(8).model());
+    var two = Protocol.of(Table.QUICK, registry, 1).withModels(List.of("tiny-gan", "proposed"), registry);
+    assertEquals(List.of("tiny-gan", "proposed"), two.labels());
+    assertEquals(Map.of("ae_max_iterations", "60"), two.entries().get(1).hyper(), "quick keeps its pre-training budget");
+    var e = assertThrows(UserError.class, () -> Protocol.of(Table.QUICK, registry, 1).withModels(List.of("dcgan", "nope"), registry));
+    assertTrue(e.getMessage().contains("nope"), e.getMessage());
+    var variants = Protocol.of(Table.CIFAR10_VARIANTS, registry, 1).withModels(List.of("proposed"), registry);
+    assertEquals(List.of("normal features", "uniform features", "L1", "L2*", "L2 (proposed)"), variants.labels());
+  }
+
+  @Test
+  void tablesKnowTheirKeysDataAndOutputs() {
+    assertEquals(Table.CIFAR10, Table.parse("6"));
+    assertEquals(Table.QUICK, Table.parse("quick"));
+    var e = assertThrows(UserError.class, () -> Table.parse("9"));
+    assertEquals("no comparison table 9; tables: quick, 1, 2, 3, 4, 5, 6", e.getMessage());
+    assertEquals("celeba:DIR", Table.CELEBA_VARIANTS.dataHint());
+    assertTrue(Table.CIFAR10.needsItsData() && !Table.QUICK.needsItsData());
+    assertEquals(Table.CELEBA, Table.TIME.runsOf("celeba:/data/celeba"));
+    assertEquals(Table.CIFAR10, Table.TIME.runsOf("cifar10:/data"));
+    assertEquals("time.md", Table.TIME.mainOutput());
+    assertEquals("table.md", Table.CELEBA.mainOutput());
+    assertThrows(UserError.class, () -> Protocol.of(Table.TIME, registry, 1));
+  }
+}

@@ -1,0 +1,68 @@
+package org.gansuite.bench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gansuite.core.data.DataFormatException;
+import org.gansuite.metrics.EvaluationResult;
+import org.gansuite.metrics.GreyConversion;
+import org.gansuite.metrics.Protocol;
+import org.gansuite.metrics.Summary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** result.json is a typed record bound with Jackson: it round-trips, and a misspelt key is refused. */
+class RunResultTest {
+
+  @TempDir Path tmp;
+
+  static RunResult sample() {
+    var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0,
+        GreyConversion.values()[0], "/CPU:0", Map.of("accuracy", 0.91));
+    var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, new Summary(40, 100.0, 3.0, 90.0, 110.0),
+        104.0, 4.0, 40, metrics, List.of("few samples"));
+    var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75));
+    var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 40, 64, "x", "v1");
+    return new RunResult(RunResult.FORMAT, "quick", "DCGAN", "dcgan", Map.of("lr", "0.0002"), 3,
+        RunResult.Status.COMPLETED, "", Map.of("generator", 10L, "discriminator", 20L), cost, ev, p, null);
+  }
+
+  @Test
+  void roundTripsWithSnakeCaseKeysAndNaN() throws Exception {
+    Path f = tmp.resolve("result.json");
+    sample().write(f);
+    String text = Files.readString(f);
+    assertTrue(text.contains("\"is_mean\" : 1.5"), text);
+    assertTrue(text.contains("\"kid\" : \"NaN\""), text);
+    assertTrue(text.contains("\"status\" : \"completed\""), text);
+    var back = RunResult.read(f);
+    assertEquals(sample(), back);
+    assertTrue(Double.isNaN(back.evaluation().kid()));
+    assertEquals(0.91, back.evaluation().protocol().extractorProvenance().get("accuracy"));
+  }
+
+  @Test
+  void misspeltKeysAndOtherFormatsAreRefusedNamingTheFile() throws Exception {
+    Path f = tmp.resolve("result.json");
+    sample().write(f);
+    Files.writeString(f, Files.readString(f).replace("\"is_mean\"", "\"is_maen\""));
+    var e = assertThrows(DataFormatException.class, () -> RunResult.read(f));
+    assertTrue(e.getMessage().startsWith(f + ": not a readable result"), e.getMessage());
+    assertTrue(e.getMessage().contains("is_mean"), e.getMessage());
+    Files.writeString(f, "{\"format\": 1, \"table\": \"quick\"}");
+    var old = assertThrows(DataFormatException.class, () -> RunResult.read(f));
+    assertTrue(old.getMessage().startsWith(f + ": result format 1, this gansuite reads format 2"), old.getMessage());
+  }
+
+  @Test
+  void aCompletedRunNeedsItsEvaluation() {
+    var s = sample();
+    assertThrows(IllegalArgumentException.class, () -> new RunResult(s.format(), s.table(), s.label(), s.model(), s.hyper(),
+        s.seed(), RunResult.Status.COMPLETED, "", s.parameters(), s.training(), null, s.protocol(), null));
+  }
+}
