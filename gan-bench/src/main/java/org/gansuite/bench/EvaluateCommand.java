@@ -13,7 +13,6 @@ import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Checkpoints;
 import org.gansuite.core.train.TrainConfig;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.cache.StatsCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,6 @@ import org.gansuite.bench.reproduce.RunExecutor;
 import org.gansuite.bench.reproduce.Shard;
 import org.gansuite.bench.reproduce.SlurmScript;
 import org.gansuite.core.model.ModelRegistry;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.cache.StatsCache;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

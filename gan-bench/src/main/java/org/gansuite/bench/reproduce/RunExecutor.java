@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
@@ -28,7 +29,7 @@ import org.gansuite.metrics.extract.FeatureExtractor;
 public final class RunExecutor {
 
   /** Where and how runs execute. */
-  public record Settings(Path root, String device, int threads, boolean progress) {}
+  public record Settings(Path root, ComputeDevice device, int threads, boolean progress) {}
 
   private final Protocol protocol;
   private final ImageDataset data;

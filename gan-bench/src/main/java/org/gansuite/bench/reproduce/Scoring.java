@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Sampler;
 import org.gansuite.core.train.TrainConfig;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.EvaluationResult;
 import org.gansuite.metrics.Kid;
@@ -25,7 +25,7 @@ public final class Scoring {
 
   /** What the evaluation uses besides the generator. */
   public record Setup(ImageDataset reference, int referenceSamples, FeatureExtractor extractor, StatsCache cache,
-      String device) {}
+      ComputeDevice device) {}
 
   private Scoring() {}
 
@@ -45,7 +45,7 @@ public final class Scoring {
   public static EvaluationResult evaluate(ImageDataset images, long seed, Setup setup) throws IOException {
     var data = setup.reference();
     var config = new Evaluation.Config(Math.min(setup.referenceSamples(), data.size()), data.id().name(), 10, 777,
-        Kid.Config.protocol(777 + seed), 100, ComputeDevice.parse(setup.device()));
+        Kid.Config.protocol(777 + seed), 100, setup.device());
     return Evaluation.evaluate(images, data, setup.extractor(), setup.cache(), config);
   }
 }

@@ -15,7 +15,7 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.data.LabeledImages;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
