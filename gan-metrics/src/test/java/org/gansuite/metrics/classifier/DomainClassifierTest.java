@@ -95,7 +95,9 @@ class DomainClassifierTest {
     try (var ex = again.extractor()) {
       assertFalse(again.trainedNow(), "second open loads the cache");
       assertEquals(first.record(), again.record());
-      assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 0.0);
+      assertArrayEquals(f1.features().values(), ex.extract(test, 10).features().values(), 0.0);
+      // Another batch size changes only float rounding (oneDNN picks kernels by shape).
+      assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 1e-5);
       // An evaluation with it carries the classifier's test accuracy in its protocol.
       var result = Evaluation.evaluate(test, train, ex, null,
           new Evaluation.Config(256, "train", 2, 1, null, 32, ComputeDevice.AUTO));
