@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -57,7 +58,7 @@ public final class Clarity implements AutoCloseable {
     grey = tf.placeholder(TUint8.class);
     rgbVariance = laplacianVariance(tf, openCvGrey(tf, rgb, conversion));
     greyVariance = laplacianVariance(tf, tf.dtypes.cast(grey, TInt32.class));
-    session = Tf.session(graph);
+    session = device.session(graph);
   }
 
   /** OpenCV's 8-bit RGB to grey: fixed-point weights, rounded by adding half, then shifted. */

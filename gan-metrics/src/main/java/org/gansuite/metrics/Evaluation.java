@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.DatasetId;
 import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.cache.ReferenceStats;
 import org.gansuite.metrics.cache.StatsCache;
 import org.gansuite.metrics.cache.StatsKey;

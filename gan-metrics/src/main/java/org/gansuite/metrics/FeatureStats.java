@@ -1,6 +1,7 @@
 package org.gansuite.metrics;
 
 import java.util.Objects;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -58,7 +59,7 @@ public record FeatureStats(int n, double[] mu, double[] sigma) {
     if (features.rows() < 2) {
       throw new IllegalArgumentException("statistics need at least 2 samples, got " + features.rows());
     }
-    try (Graph g = new Graph(); Session s = Tf.session(g)) {
+    try (Graph g = new Graph(); Session s = device.session(g)) {
       Ops tf = device.place(Ops.create(g));
       Placeholder<TFloat64> x = tf.placeholder(TFloat64.class);
       Placeholder<TFloat64> divisor = tf.placeholder(TFloat64.class);

@@ -1,5 +1,6 @@
 package org.gansuite.metrics;
 
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -71,7 +72,7 @@ public final class Fid implements AutoCloseable {
     meanTerm = tf.reduceSum(tf.math.square(tf.math.sub(mu1, mu2)), tf.constant(0));
     traces = tf.math.add(trace(tf, sigma1), trace(tf, sigma2));
     productEigenvalues = productEigenvalues(tf, sigma1, sigma2);
-    session = Tf.session(graph);
+    session = device.session(graph);
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.ImageFolderReader;
 import org.gansuite.metrics.impl.ImageFolderReader.NamedImage;
 

@@ -1,5 +1,6 @@
 package org.gansuite.metrics;
 
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -46,7 +47,7 @@ public final class InceptionScore implements AutoCloseable {
     Operand<TFloat64> kl = tf.reduceSum(
         tf.math.sub(tf.math.xlogy(probs, probs), tf.math.xlogy(probs, marginal)), tf.constant(1));
     score = tf.math.exp(tf.math.mean(kl, tf.constant(0)));
-    session = Tf.session(graph);
+    session = device.session(graph);
   }
 
   /** IS over {@link #DEFAULT_SPLITS} splits on the default device. */

@@ -1,6 +1,7 @@
 package org.gansuite.metrics;
 
 import java.util.SplittableRandom;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -75,7 +76,7 @@ public final class Kid implements AutoCloseable {
     Operand<TFloat64> within = tf.math.add(offDiagonalSum(tf, kxx), offDiagonalSum(tf, kyy));
     mmd2 = tf.math.sub(tf.math.div(within, pairsWithin),
         tf.math.div(tf.math.mul(tf.constant(2.0), sum(tf, kxy)), pairsAcross));
-    session = Tf.session(graph);
+    session = device.session(graph);
   }
 
   private Operand<TFloat64> kernel(Ops tf, Operand<TFloat64> a, Operand<TFloat64> b) {

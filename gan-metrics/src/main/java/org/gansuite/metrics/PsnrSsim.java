@@ -2,6 +2,7 @@ package org.gansuite.metrics;
 
 import java.util.List;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -59,7 +60,7 @@ public final class PsnrSsim implements AutoCloseable {
     Operand<TFloat64> y = tf.dtypes.cast(b, TFloat64.class);
     psnr = psnr(tf, x, y);
     ssim = ssim(tf, x, y, window);
-    session = Tf.session(graph);
+    session = device.session(graph);
   }
 
   static Operand<TFloat64> psnr(Ops tf, Operand<TFloat64> x, Operand<TFloat64> y) {

@@ -15,6 +15,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.cache.ReferenceStats;
 import org.gansuite.metrics.cache.StatsCache;
 import org.gansuite.metrics.cache.StatsKey;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.SplittableRandom;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.io.Npy;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.io.Npy;
 import org.junit.jupiter.api.Test;
 

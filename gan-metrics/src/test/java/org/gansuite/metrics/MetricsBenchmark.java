@@ -3,6 +3,7 @@ package org.gansuite.metrics;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 
 /**
  * Throughput of the metric graphs (not a test). Run after {@code test-compile} with the test

@@ -8,7 +8,7 @@ import org.gansuite.core.data.DataOptions;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.FolderOptions;
 import org.gansuite.core.data.ImageDataset;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.extract.ExtractorOptions;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.extract.FeatureExtractors;

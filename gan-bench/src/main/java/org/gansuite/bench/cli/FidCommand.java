@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gansuite.core.data.ImageDataset;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.Fid;
 import org.gansuite.metrics.InceptionScore;

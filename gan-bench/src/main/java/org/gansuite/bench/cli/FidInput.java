@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.extract.FeatureExtractor;

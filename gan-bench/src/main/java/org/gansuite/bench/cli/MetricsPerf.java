@@ -3,8 +3,8 @@ package org.gansuite.bench.cli;
 import java.io.PrintWriter;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Clarity;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.Fid;
@@ -15,8 +15,7 @@ final class MetricsPerf {
 
   private MetricsPerf() {}
 
-  static void print(PrintWriter out, String device) {
-    var dev = ComputeDevice.parse(device);
+  static void print(PrintWriter out, ComputeDevice dev) {
     var rng = new SplittableRandom(11);
     var shape = new ImageShape(64, 64, 3);
     int n = 2000;

@@ -70,7 +70,7 @@ final class PerfCommand implements Callable<Integer> {
     out.printf("protocol: every phase of one training iteration on fixed random inputs (no data loading), "
         + "%d warm-up + %d timed iterations, median; FLOPs of Conv2D/backprops/MatMul at run-time shapes "
         + "(2 per multiply-add); device %s, threads %s; %s%n", warmup, iterations,
-        compute.device.isEmpty() ? "TF default" : compute.device, compute.threads == 0 ? "all" : compute.threads,
+        compute.device.resolve(), compute.threads == 0 ? "all" : compute.threads,
         org.gansuite.core.provenance.Provenance.currentCodeVersion());
     return 0;
   }

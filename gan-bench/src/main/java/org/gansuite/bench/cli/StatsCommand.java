@@ -3,7 +3,7 @@ package org.gansuite.bench.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gansuite.core.data.ImageDataset;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.io.Npz;

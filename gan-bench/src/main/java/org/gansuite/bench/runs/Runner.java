@@ -13,6 +13,7 @@ import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
@@ -35,7 +36,7 @@ import org.gansuite.metrics.extract.FeatureExtractor;
 public final class Runner {
 
   /** Where and how runs execute. */
-  public record Settings(Path root, String device, int threads, boolean progress) {}
+  public record Settings(Path root, ComputeDevice device, int threads, boolean progress) {}
 
   private final Protocol protocol;
   private final ImageDataset data;

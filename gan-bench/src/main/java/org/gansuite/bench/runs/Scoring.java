@@ -5,12 +5,12 @@ import java.nio.file.Path;
 import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Sampler;
 import org.gansuite.core.train.TrainConfig;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.EvaluationResult;
 import org.gansuite.metrics.Kid;
@@ -26,7 +26,7 @@ public final class Scoring {
 
   /** What the evaluation uses besides the generator. */
   public record Setup(ImageDataset reference, int referenceSamples, FeatureExtractor extractor, StatsCache cache,
-      String device) {}
+      ComputeDevice device) {}
 
   private Scoring() {}
 
@@ -45,8 +45,8 @@ public final class Scoring {
   /** Scores given images (e.g. a subset of the training set for its own row). */
   public static EvaluationResult evaluate(ImageDataset images, long seed, Setup setup) throws IOException {
     var data = setup.reference();
-    var config = new Evaluation.Config(Math.min(setup.referenceSamples(), data.size()), data.id().name(), 10, Protocol.EVALUATION_SEED,
-        Kid.Config.protocol(Protocol.EVALUATION_SEED + seed), 100, ComputeDevice.parse(setup.device()));
+    var config = new Evaluation.Config(Math.min(setup.referenceSamples(), data.size()), data.id().name(), 10,
+        Protocol.EVALUATION_SEED, Kid.Config.protocol(Protocol.EVALUATION_SEED + seed), 100, setup.device());
     return Evaluation.evaluate(images, data, setup.extractor(), setup.cache(), config);
   }
 }

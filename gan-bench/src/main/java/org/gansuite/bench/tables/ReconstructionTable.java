@@ -9,12 +9,12 @@ import java.util.Map;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.core.data.DataFormatException;
 import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.provenance.Provenance;
 import org.gansuite.core.train.TrainConfig;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.PsnrSsim;
 import org.gansuite.metrics.Summary;
 import org.gansuite.models.decoding.AutoEncoderConfig;
@@ -44,7 +44,7 @@ public final class ReconstructionTable {
   private ReconstructionTable() {}
 
   /** Trains (or reuses) the auto-encoder under {@code dir}, scores every image, stores the result. */
-  public static Path measure(ImageDataset data, Map<String, String> hyper, Path dir, String device, int threads,
+  public static Path measure(ImageDataset data, Map<String, String> hyper, Path dir, ComputeDevice device, int threads,
       boolean progress) throws IOException {
     Path file = dir.resolve("reconstruction.json");
     if (Files.isRegularFile(file)) {
@@ -59,8 +59,8 @@ public final class ReconstructionTable {
     double[] psnr = new double[n];
     double[] ssim = new double[n];
     int px = data.shape().pixels();
-    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, threads, 0);
-        var metric = new PsnrSsim(ComputeDevice.parse(device))) {
+    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, device, threads, 0);
+        var metric = new PsnrSsim(device)) {
       byte[] a = new byte[CHUNK * px];
       byte[] b = new byte[CHUNK * px];
       int[] filled = {0, 0};

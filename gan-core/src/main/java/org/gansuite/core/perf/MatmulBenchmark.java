@@ -2,7 +2,7 @@ package org.gansuite.core.perf;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.gansuite.core.train.Devices;
+import org.gansuite.core.device.ComputeDevice;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -18,9 +18,9 @@ public final class MatmulBenchmark {
   private MatmulBenchmark() {}
 
   /** GFLOP/s of an n x n float32 matmul (inputs held in variables, so no feeding is timed). */
-  public static double gflops(int n, int runs, String device, int threads) {
-    try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(threads, threads > 0 ? 1 : 0))) {
-      Ops tf = Devices.ops(g, device);
+  public static double gflops(int n, int runs, ComputeDevice device, int threads) {
+    try (Graph g = new Graph(); Session s = device.session(g, threads, threads > 0 ? 1 : 0)) {
+      Ops tf = device.ops(g);
       var rng = new SplittableRandom(1);
       float[] v = new float[n * n];
       for (int i = 0; i < v.length; i++) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.model.GanGraph;
@@ -15,7 +16,6 @@ import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
 import org.gansuite.core.model.Prepared;
-import org.gansuite.core.train.Devices;
 import org.gansuite.core.train.TrainConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -49,11 +49,11 @@ public final class TrainingBenchmark {
   private TrainingBenchmark() {}
 
   public static Result measure(GanModelProvider provider, ImageShape shape, int batch, int warmup, int timed,
-      String device, int threads) throws IOException {
+      ComputeDevice device, int threads) throws IOException {
     var spec = new ModelSpec(provider.name(), shape, 100, batch, 1, provider.defaults());
     Path tmp = Files.createTempDirectory("gansuite-perf");
-    try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(threads, threads > 0 ? 1 : 0))) {
-      Ops tf = Devices.ops(g, device);
+    try (Graph g = new Graph(); Session s = device.session(g, threads, threads > 0 ? 1 : 0)) {
+      Ops tf = device.ops(g);
       var data = randomData(shape, batch * 4);
       Prepared prepared = provider.prepare(spec, data, TrainConfig.builder(tmp).setEpochs(1).optProgress(false).build());
       GanGraph gg = provider.build(tf, spec, prepared);

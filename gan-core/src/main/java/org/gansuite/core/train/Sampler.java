@@ -32,9 +32,9 @@ public final class Sampler implements AutoCloseable {
       throws IOException {
     this.spec = spec;
     Prepared prepared = provider.prepare(spec, data, cfg);
-    Ops tf = Devices.ops(graph, cfg.device());
+    this.session = cfg.device().session(graph, cfg.intraOpThreads(), cfg.interOpThreads());
+    Ops tf = cfg.device().ops(graph);
     this.gg = provider.build(tf, spec, prepared);
-    this.session = new Session(graph, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()));
     Checkpoints.restore(session, checkpoint);
   }
 

@@ -1,6 +1,7 @@
 package org.gansuite.core.train;
 
 import java.nio.file.Path;
+import org.gansuite.core.device.ComputeDevice;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -49,7 +50,7 @@ public final class TensorBoardWriter implements AutoCloseable {
         WriteImageSummary.maxImages(64L));
     flush = tf.summary.flushSummaryWriter(writer);
     closeOp = tf.summary.closeSummaryWriter(writer);
-    session = new Session(graph);
+    session = ComputeDevice.CPU.session(graph);
     session.runner().addTarget(create).run();
   }
 

@@ -2,6 +2,7 @@ package org.gansuite.core.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.gansuite.core.device.ComputeDevice;
 
 /**
  * How a run is trained (not what is trained, which is the {@link org.gansuite.core.model.ModelSpec}).
@@ -15,13 +16,13 @@ import java.util.Objects;
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param logEvery iterations between log lines (JSON lines, TensorBoard scalars)
  * @param sampleEvery iterations between fixed-z sample grids (0: only at the end)
- * @param device TensorFlow device for the model's ops, e.g. {@code /GPU:0}; empty: TF's choice
+ * @param device where the model's ops run (default {@link ComputeDevice#AUTO})
  * @param intraOpThreads TF intra-op threads (0: TF's default)
  * @param interOpThreads TF inter-op threads (0: TF's default)
  * @param progress whether to draw a progress bar on stderr
  */
 public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery, int keepCheckpoints,
-    int logEvery, int sampleEvery, String device, int intraOpThreads, int interOpThreads, boolean progress) {
+    int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, boolean progress) {
 
   public TrainConfig {
     Objects.requireNonNull(runDir, "runDir");
@@ -51,7 +52,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     private int keepCheckpoints = 3;
     private int logEvery = 50;
     private int sampleEvery = 500;
-    private String device = "";
+    private ComputeDevice device = ComputeDevice.AUTO;
     private int intraOpThreads;
     private int interOpThreads;
     private boolean progress = true;
@@ -67,7 +68,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     public Builder optKeepCheckpoints(int v) { keepCheckpoints = v; return this; }
     public Builder optLogEvery(int v) { logEvery = v; return this; }
     public Builder optSampleEvery(int v) { sampleEvery = v; return this; }
-    public Builder optDevice(String v) { device = v; return this; }
+    public Builder optDevice(ComputeDevice v) { device = v; return this; }
     public Builder optThreads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
     public Builder optProgress(boolean v) { progress = v; return this; }
 

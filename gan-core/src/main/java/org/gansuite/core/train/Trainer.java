@@ -12,6 +12,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
@@ -70,8 +71,8 @@ public final class Trainer {
       }
     }
     try (Graph g = new Graph();
-        Session session = new Session(g, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()))) {
-      Ops tf = Devices.ops(g, cfg.device());
+        Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads())) {
+      Ops tf = cfg.device().ops(g);
       GanGraph gg = provider.build(tf, spec, prepared);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
@@ -192,7 +193,7 @@ public final class Trainer {
           var values = steps.run(phase, batch, it, k, trace);
           if (trace) {
             provenance = Provenance.capture(spec.model(), identity, spec.seed(), data.id().name(),
-                data.id().contentHash(), steps.traced() == null ? List.of() : Devices.used(steps.traced()));
+                data.id().contentHash(), steps.traced() == null ? List.of() : ComputeDevice.used(steps.traced()));
           }
           scalars.putAll(values);
           for (var e : values.entrySet()) {

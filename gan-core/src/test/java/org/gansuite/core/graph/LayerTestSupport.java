@@ -3,6 +3,7 @@ package org.gansuite.core.graph;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.testing.GraphRunner;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -30,7 +31,7 @@ final class LayerTestSupport implements AutoCloseable {
 
   Session session() {
     if (session == null) {
-      session = new Session(graph, org.gansuite.core.train.Devices.sessionConfig(1, 1));
+      session = ComputeDevice.AUTO.session(graph, 1, 1);
       session.initialize();
     }
     return session;

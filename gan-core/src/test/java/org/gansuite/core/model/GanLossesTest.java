@@ -2,6 +2,7 @@ package org.gansuite.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
@@ -20,7 +21,7 @@ class GanLossesTest {
   }
 
   private static float value(java.util.function.BiFunction<Ops, Operand<TFloat32>[], Operand<TFloat32>> loss) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       @SuppressWarnings("unchecked")
       Operand<TFloat32>[] in = new Operand[] {

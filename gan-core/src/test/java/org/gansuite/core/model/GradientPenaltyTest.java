@@ -2,6 +2,7 @@ package org.gansuite.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Act;
 import org.gansuite.core.graph.Dense;
 import org.gansuite.core.graph.Init;
@@ -24,7 +25,7 @@ class GradientPenaltyTest {
   /** A linear critic w . x has input gradient w everywhere: penalty (|w| - 1)^2 = (5 - 1)^2 for w = (3, 4). */
   @Test
   void linearCriticPenaltyIsHandComputed() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var w = tf.constant(Shape.of(2, 1), DataBuffers.of(3f, 4f));
       var x = tf.constant(Shape.of(3, 2), DataBuffers.of(1f, 2f, -1f, 0f, 5f, 5f));
@@ -40,7 +41,7 @@ class GradientPenaltyTest {
    */
   @Test
   void gradientNormAndSecondOrderGradientMatchFiniteDifferences() {
-    try (Graph g = new Graph(); Session s = new Session(g, org.gansuite.core.train.Devices.sessionConfig(1, 1))) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 1, 1)) {
       Ops tf = Ops.create(g);
       var net = new Network(tf, "critic", 5, Init.GLOROT_UNIFORM);
       var d1 = new Dense(net, 3, 4);

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.extract.ExtractorInfo;
 import org.gansuite.metrics.extract.FeatureExtractor;
@@ -37,7 +37,7 @@ public final class ClassifierExtractor implements FeatureExtractor {
     graph = new Graph();
     try {
       net = new ClassifierGraph(device.place(Ops.create(graph)), shape, record.classes(), record.config().seed(), null);
-      session = Tf.session(graph);
+      session = device.session(graph);
       session.restore(checkpoint.toString());
     } catch (RuntimeException e) {
       graph.close();

@@ -13,11 +13,11 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.provenance.Provenance;
-import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.extract.ExtractorInfo;
 import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.impl.Tf;
@@ -82,7 +82,7 @@ public final class DomainClassifier {
       try (Graph g = new Graph()) {
         ClassifierGraph net = new ClassifierGraph(device.place(Ops.create(g)), ClassifierRecord.DataRef.of(train)
             .imageShape(), train.classes(), config.seed(), OptimizerSpec.adam(config.learningRate(), 0.9, 0.999));
-        try (Session s = Tf.session(g)) {
+        try (Session s = device.session(g)) {
           s.initialize();
           long t0 = System.nanoTime();
           ClassifierTrainer.train(s, net, train, config, name);

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.impl.Tf;
@@ -63,13 +63,13 @@ public final class InceptionExtractor implements FeatureExtractor {
   private final Operand<TFloat32> probabilities;
 
   private InceptionExtractor(ExtractorInfo info, Graph graph, Output<TFloat32> input,
-      Operand<TFloat32> features, Operand<TFloat32> probabilities) {
+      Operand<TFloat32> features, Operand<TFloat32> probabilities, ComputeDevice device) {
     this.info = info;
     this.graph = graph;
     this.input = input;
     this.features = features;
     this.probabilities = probabilities;
-    this.session = Tf.session(graph);
+    this.session = device.session(graph);
   }
 
   public static InceptionExtractor open(ExtractorOptions options) throws IOException {
@@ -104,7 +104,7 @@ public final class InceptionExtractor implements FeatureExtractor {
       Operand<TFloat32> flat = tf.reshape(pool, tf.constant(new int[] {-1, dim}));
       Operand<TFloat32> probs = tf.nn.softmax(tf.linalg.matMul(flat, w));
       ExtractorInfo info = new ExtractorInfo(NAME, sha, POOL + ":0", dim, classes);
-      return new InceptionExtractor(info, g, in, flat, probs);
+      return new InceptionExtractor(info, g, in, flat, probs, options.device());
     } catch (RuntimeException e) {
       g.close();
       throw e;
@@ -125,12 +125,10 @@ public final class InceptionExtractor implements FeatureExtractor {
   }
 
   private static GraphDef placed(GraphDef def, ComputeDevice device) {
-    if (device.equals(ComputeDevice.AUTO)) {
-      return def;
-    }
+    String name = device.resolve().name();
     GraphDef.Builder b = def.toBuilder();
     for (NodeDef.Builder n : b.getNodeBuilderList()) {
-      n.setDevice(device.toString());
+      n.setDevice(name);
     }
     return b.build();
   }

@@ -1,11 +1,8 @@
 package org.gansuite.metrics.impl;
 
-import org.tensorflow.Graph;
-import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TUint8;
@@ -14,14 +11,6 @@ import org.tensorflow.types.TUint8;
 public final class Tf {
 
   private Tf() {}
-
-  /**
-   * A session with soft placement: a metric pinned to a GPU still runs the few ops that lack a GPU
-   * kernel on the CPU rather than failing.
-   */
-  public static Session session(Graph graph) {
-    return new Session(graph, ConfigProto.newBuilder().setAllowSoftPlacement(true).build());
-  }
 
   public static TFloat64 float64(double[] values, long... shape) {
     return TFloat64.tensorOf(Shape.of(shape), DataBuffers.of(values, true, false));

@@ -3,7 +3,7 @@ package org.gansuite.metrics.classifier;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.extract.ExtractorOptions;
 
 /**

@@ -15,7 +15,7 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.data.LabeledImages;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
@@ -95,7 +95,9 @@ class DomainClassifierTest {
     try (var ex = again.extractor()) {
       assertFalse(again.trainedNow(), "second open loads the cache");
       assertEquals(first.record(), again.record());
-      assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 0.0);
+      assertArrayEquals(f1.features().values(), ex.extract(test, 10).features().values(), 0.0);
+      // Another batch size changes only float rounding (oneDNN picks kernels by shape).
+      assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 1e-5);
       // An evaluation with it carries the classifier's test accuracy in its protocol.
       var result = Evaluation.evaluate(test, train, ex, null,
           new Evaluation.Config(256, "train", 2, 1, null, 32, ComputeDevice.AUTO));

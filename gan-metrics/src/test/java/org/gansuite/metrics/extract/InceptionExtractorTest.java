@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
-import org.gansuite.metrics.ComputeDevice;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.impl.Tf;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class InceptionExtractorTest {
     for (int i = 0; i < px.length; i++) {
       f[i] = px[i] & 0xFF;
     }
-    try (Graph g = new Graph(); Session session = new Session(g)) {
+    try (Graph g = new Graph(); Session session = ComputeDevice.AUTO.session(g)) {
       g.importGraphDef(GraphDef.parseFrom(Files.readAllBytes(pb)));
       try (var t = Tf.float32(f, 1, s.height(), s.width(), 3);
           Result r = session.runner()

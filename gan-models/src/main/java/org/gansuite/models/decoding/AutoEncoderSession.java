@@ -6,6 +6,7 @@ import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.model.ModelSpec;
@@ -45,9 +46,11 @@ public final class AutoEncoderSession implements AutoCloseable {
     void accept(int index, byte[] original, byte[] reconstructed);
   }
 
-  public AutoEncoderSession(ModelSpec aeSpec, Path checkpoint, int intraOpThreads, int interOpThreads) {
+  public AutoEncoderSession(ModelSpec aeSpec, Path checkpoint, ComputeDevice device, int intraOpThreads,
+      int interOpThreads) {
     this.spec = aeSpec;
-    Ops tf = Ops.create(graph);
+    this.session = device.session(graph, intraOpThreads, interOpThreads);
+    Ops tf = device.ops(graph);
     var ae = AutoEncoderConfig.ofRun(aeSpec.hyper());
     this.nets = ProposedNetworks.forAutoEncoder(tf, aeSpec, ae);
     var s = aeSpec.shape();
@@ -55,7 +58,6 @@ public final class AutoEncoderSession implements AutoCloseable {
     var encoded = nets.autoEncoder().encode(input, Pass.inference());
     this.feature = encoded.feature();
     this.reconstruction = nets.generator().apply(encoded.feature(), Pass.inference(), encoded.stages());
-    this.session = new Session(graph, org.gansuite.core.train.Devices.sessionConfig(intraOpThreads, interOpThreads));
     Checkpoints.restore(session, checkpoint);
   }
 

@@ -42,7 +42,7 @@ public final class DecodingPreparation {
     var cached = FeatureCache.load(cacheFile, key);
     Features features;
     Map<String, float[]> weights = Map.of();
-    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, cfg.intraOpThreads(), cfg.interOpThreads())) {
+    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, cfg.device(), cfg.intraOpThreads(), cfg.interOpThreads())) {
       if (cached.isPresent()) {
         features = cached.get();
       } else {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Prepared;
@@ -88,7 +89,7 @@ public final class DecodingBenchmark {
     var run = AutoEncoderRun.of(spec, cfg, DecodingConfig.of(spec.hyper()).ae());
     Path ckpt = new Checkpoints(run.dir().resolve("checkpoints"), 1).latest().orElseThrow();
     long t0 = System.nanoTime();
-    try (var ae = new AutoEncoderSession(run.spec(), ckpt, 0, 0)) {
+    try (var ae = new AutoEncoderSession(run.spec(), ckpt, cfg.device(), 0, 0)) {
       var psnr = ReconstructionQuality.psnr(ae, data);
       System.out.printf(Locale.ROOT, "Table 1 (%s, AE %s): PSNR mean %.3f std %.3f min %.3f max %.3f over %d images"
           + " (%d exact); SSIM awaits gan-metrics; %.0f s%n", data.id().name(), ckpt.getFileName(), psnr.mean(),
@@ -100,7 +101,7 @@ public final class DecodingBenchmark {
   private static byte[][] samples(ProposedGanProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg,
       Path checkpoint) throws IOException {
     Prepared prepared = provider.prepare(spec, data, cfg); // reuses the finished products
-    try (Graph g = new Graph(); Session session = new Session(g)) {
+    try (Graph g = new Graph(); Session session = ComputeDevice.AUTO.session(g)) {
       GanGraph gg = provider.build(Ops.create(g), spec, prepared);
       Checkpoints.restore(session, checkpoint);
       float[] z = Randomness.uniformZ(N, spec.zDim(), spec.seed() + 7919, -2, -2);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.testing.TinyDatasets;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class AutoEncoderTrainingTest {
     var run = AutoEncoderRun.of(spec, Tiny.config(tmp).build(), ae);
     Path ckpt = run.train(DATA);
     assertEquals("ckpt-" + String.format("%010d", iterations), ckpt.getFileName().toString());
-    try (var s = new AutoEncoderSession(run.spec(), ckpt, 2, 1)) {
+    try (var s = new AutoEncoderSession(run.spec(), ckpt, ComputeDevice.AUTO, 2, 1)) {
       Summary psnr = ReconstructionQuality.psnr(s, DATA);
       System.out.println("AE " + encoder + " after " + iterations + " iterations: PSNR " + psnr);
       assertEquals(DATA.size(), psnr.count() + psnr.excluded());

@@ -2,6 +2,7 @@ package org.gansuite.models.decoding;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class DecodingLossTest {
   @ParameterizedTest
   @CsvSource({"L2, 0.4375", "L1, 0.625", "L2STAR, 0.91257039"})
   void matchesHandValues(DecodingLoss loss, double expected) {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var shape = Shape.of(2, 1, 2, 1);
       var decoded = tf.constant(shape, DataBuffers.of(new float[] {0.5f, -0.5f, 1f, 0f}));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.Phase;
 import org.gansuite.core.testing.GraphRunner;
 import org.gansuite.core.testing.TinyDatasets;
@@ -75,7 +76,7 @@ class DecodingStepTest {
   /** The decoding step moves the generator only: D and the projection stay bit-identical. */
   @Test
   void decodingStepUpdatesOnlyTheGenerator() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       var b = build(g, Map.of());
       s.initialize();
       var nets = b.networks();
@@ -97,7 +98,7 @@ class DecodingStepTest {
       float[] losses = new float[2];
       String[] lambdas = {"1", "2.5"};
       for (int k = 0; k < 2; k++) {
-        try (Graph g = new Graph(); Session s = new Session(g)) {
+        try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
           var b = build(g, Map.of("lambda", lambdas[k], "decoding_loss", variant));
           s.initialize();
           losses[k] = step(s, b, b.graph().phases().get(0));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.Prepared;
 import org.gansuite.core.testing.GraphRunner;
 import org.gansuite.core.train.Checkpoints;
@@ -81,7 +82,7 @@ class PrepareTest {
     assertFalse(ae.keySet().stream().anyMatch(k -> k.startsWith("discriminator/dense")), "no logit in the AE");
     long moving = ae.keySet().stream().filter(k -> k.contains("/moving_")).count();
     assertEquals(2 * (4 + 3), moving, "G's four and the trunk's three batch norms");
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       var gg = provider.build(Ops.create(g), spec, prepared);
       s.initialize();
       int checked = 0;

@@ -9,6 +9,7 @@ import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Init;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
@@ -87,7 +88,7 @@ class BeganProviderTest extends BaselineContract {
    */
   @Test
   void lossesOnFixedValuesEqualHandValues() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var v = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, -1f, 0.5f, 0f));
       var r = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(0f, 0f, 0f, 1f));

@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Checkpoints;
-import org.gansuite.core.train.Devices;
 import org.gansuite.core.train.TrainConfig;
 import org.gansuite.core.train.Trainer;
 import org.tensorflow.Graph;
@@ -96,7 +96,7 @@ public final class LearningCheck {
   /** FD of 2,000 samples of the model (initial weights, or restored from a checkpoint); saves a grid. */
   static double distance(GanModelProvider p, ModelSpec spec, Path checkpoint, double[][] real, Path grid)
       throws Exception {
-    try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(0, 0))) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 0, 0)) {
       GanGraph gan = p.build(Ops.create(g), spec);
       if (checkpoint == null) {
         s.initialize();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class DcganProviderTest extends BaselineContract {
   /** Logits real = (2, -1), fake = (0.5, -3); softplus(x) = log(1 + e^x). */
   @Test
   void lossesOnFixedLogitsEqualHandValues() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var real = tf.constant(Shape.of(2, 1), DataBuffers.of(2f, -1f));
       var fake = tf.constant(Shape.of(2, 1), DataBuffers.of(0.5f, -3f));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class LsganProviderTest extends BaselineContract {
    */
   @Test
   void lossesOnFixedScoresEqualHandValues() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var real = tf.constant(Shape.of(2, 1), DataBuffers.of(2f, -1f));
       var fake = tf.constant(Shape.of(2, 1), DataBuffers.of(0.5f, -3f));

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.train.Devices;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -44,7 +44,7 @@ public final class ModelHarness implements AutoCloseable {
   public ModelHarness(GanModelProvider provider, ModelSpec spec) {
     this.spec = spec;
     this.gan = provider.build(tf, spec);
-    this.session = new Session(graph, Devices.sessionConfig(0, 0));
+    this.session = ComputeDevice.AUTO.session(graph, 0, 0);
     session.initialize();
     this.rng = new SplittableRandom(spec.seed());
     redraw();

@@ -6,13 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Init;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.nets.DcganDiscriminator;
 import org.gansuite.core.nets.Norm;
 import org.gansuite.core.testing.GraphRunner;
-import org.gansuite.core.train.Devices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,7 +35,7 @@ class WganGpLossTest {
    */
   @Test
   void criticLossOnALinearCriticEqualsHandValues() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var w = tf.constant(Shape.of(2, 1), DataBuffers.of(3f, 4f));
       // Images of 1x1 pixels with 2 channels (NHWC), flattened to rows.
@@ -63,7 +63,7 @@ class WganGpLossTest {
   void penaltyOfTheModelsCriticEqualsFiniteDifferences(Norm norm) {
     var shape = new ImageShape(16, 16, 1);
     int batch = 2;
-    try (Graph g = new Graph(); Session s = new Session(g, Devices.sessionConfig(1, 1))) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 1, 1)) {
       Ops tf = Ops.create(g);
       var net = new Network(tf, "discriminator", 11, Init.GLOROT_UNIFORM);
       var critic = new DcganDiscriminator(net, shape, 2, norm);

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
+import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.model.GanLosses;
 import org.gansuite.core.model.GanModelProvider;
@@ -82,7 +83,7 @@ class WganProviderTest extends BaselineContract {
   /** Critic values real = (2, -1), fake = (0.5, -3): critic loss -1.25 - 0.5; generator 1.25. */
   @Test
   void lossesOnFixedCriticValuesEqualHandValues() {
-    try (Graph g = new Graph(); Session s = new Session(g)) {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
       Ops tf = Ops.create(g);
       var real = tf.constant(Shape.of(2, 1), DataBuffers.of(2f, -1f));
       var fake = tf.constant(Shape.of(2, 1), DataBuffers.of(0.5f, -3f));
