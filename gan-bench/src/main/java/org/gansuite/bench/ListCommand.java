@@ -7,6 +7,7 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.PreparedModel;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class ListCommand implements Callable<Integer> {
       List<String> parts = new ArrayList<>();
       long total = 0;
       try (Graph g = new Graph()) {
-        var gg = p.build(Ops.create(g), ModelSpec.of(p, s, 1));
+        var gg = PreparedModel.structureOnly(p, ModelSpec.of(p, s, 1)).build(Ops.create(g));
         for (var n : gg.networks()) {
           parts.add(n.name() + " " + String.format("%,d", n.parameterCount()));
           total += n.parameterCount();

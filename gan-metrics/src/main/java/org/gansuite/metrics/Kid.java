@@ -1,6 +1,7 @@
 package org.gansuite.metrics;
 
 import java.util.SplittableRandom;
+import org.gansuite.core.train.Randomness;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -140,17 +141,7 @@ public final class Kid implements AutoCloseable {
 
   /** {@code k} distinct indices of {@code 0..n-1} by a partial Fisher-Yates shuffle. */
   static int[] sample(SplittableRandom rng, int n, int k) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    for (int i = 0; i < k; i++) {
-      int j = i + rng.nextInt(n - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    return java.util.Arrays.copyOf(idx, k);
+    return Randomness.sample(rng, n, k);
   }
 
   @Override

@@ -22,7 +22,7 @@ public record ModelSpec(String model, ImageShape shape, int zDim, int batchSize,
   }
 
   /** PROTOCOL.md defaults: z of 100 dims, batch 64. */
-  public static ModelSpec of(GanModelProvider provider, ImageShape shape, long seed) {
+  public static ModelSpec of(GanModelProvider<?> provider, ImageShape shape, long seed) {
     return new ModelSpec(provider.name(), shape, 100, 64, seed, provider.defaults());
   }
 }

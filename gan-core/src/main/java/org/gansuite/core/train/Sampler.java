@@ -7,7 +7,7 @@ import org.gansuite.core.data.Pixels;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.PreparedModel;
 import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
@@ -28,12 +28,12 @@ public final class Sampler implements AutoCloseable {
   private final GanGraph gg;
   private final ModelSpec spec;
 
-  public Sampler(GanModelProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg, Path checkpoint)
+  public Sampler(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg, Path checkpoint)
       throws IOException {
     this.spec = spec;
-    Prepared prepared = provider.prepare(spec, data, cfg);
+    PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
     Ops tf = Devices.ops(graph, cfg.device());
-    this.gg = provider.build(tf, spec, prepared);
+    this.gg = prepared.build(tf);
     this.session = new Session(graph, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()));
     Checkpoints.restore(session, checkpoint);
   }

@@ -2,6 +2,8 @@ package org.gansuite.core.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.model.PrepareContext;
 
 /**
  * How a run is trained (not what is trained, which is the {@link org.gansuite.core.model.ModelSpec}).
@@ -35,6 +37,12 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     if (keepCheckpoints <= 0 || logEvery <= 0) {
       throw new IllegalArgumentException("keepCheckpoints and logEvery must be positive");
     }
+  }
+
+  /** What a model's preparation may use of this run: its folder, the data, the device and the cadence. */
+  public PrepareContext prepareContext(ImageDataset data) {
+    return new PrepareContext(runDir, data, device, intraOpThreads, interOpThreads, progress,
+        new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery));
   }
 
   public static Builder builder(Path runDir) {

@@ -16,7 +16,7 @@ import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.provenance.Provenance;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -31,12 +31,12 @@ import org.tensorflow.op.Ops;
  */
 public final class Trainer {
 
-  private final GanModelProvider provider;
+  private final GanModelProvider<?> provider;
   private final ModelSpec spec;
   private final ImageDataset data;
   private final TrainConfig cfg;
 
-  public Trainer(GanModelProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
+  public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
     if (!data.shape().equals(spec.shape())) {
       throw new IllegalArgumentException("data set " + data.id().name() + " holds " + data.shape()
           + " images but the model is built for " + spec.shape());
@@ -55,7 +55,7 @@ public final class Trainer {
   public TrainResult train() throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(cfg.runDir());
-    Prepared prepared = provider.prepare(spec, data, cfg);
+    PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
     SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
     prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
     var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
@@ -72,7 +72,7 @@ public final class Trainer {
     try (Graph g = new Graph();
         Session session = new Session(g, Devices.sessionConfig(cfg.intraOpThreads(), cfg.interOpThreads()))) {
       Ops tf = Devices.ops(g, cfg.device());
-      GanGraph gg = provider.build(tf, spec, prepared);
+      GanGraph gg = prepared.build(tf);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
       if (perEpoch == 0) {

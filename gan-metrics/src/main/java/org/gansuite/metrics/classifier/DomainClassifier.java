@@ -9,17 +9,15 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
-import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.io.FileTrees;
+import org.gansuite.core.io.Sha256;
 import org.gansuite.core.provenance.Provenance;
+import org.gansuite.core.train.Checkpoints;
 import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.extract.ExtractorInfo;
-import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -39,7 +37,7 @@ public final class DomainClassifier {
   static final String RECORD = "classifier.json";
   static final String CHECKPOINT = "model";
   /** Version of the cache layout and record; part of the key, so an older cache is retrained. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   /** Training images the feature scale is measured on. */
   static final int SCALE_IMAGES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -88,7 +86,7 @@ public final class DomainClassifier {
           ClassifierTrainer.train(s, net, train, config, name);
           double seconds = (System.nanoTime() - t0) / 1e9;
           s.save(tmp.resolve(CHECKPOINT).toString());
-          String sha = checkpointSha256(tmp);
+          String sha = Checkpoints.contentHash(tmp);
           ExtractorInfo info = new ExtractorInfo(name, sha, ClassifierGraph.FEATURE_LAYER, ClassifierGraph.FEATURES,
               train.classes());
           double accuracy = ClassifierTrainer.accuracy(s, net, test, info);
@@ -121,29 +119,11 @@ public final class DomainClassifier {
     if (!key.equals(r.key())) {
       throw new IllegalStateException(file + ": holds key " + r.key() + ", expected " + key + "; delete the folder");
     }
-    String sha = checkpointSha256(dir);
+    String sha = Checkpoints.contentHash(dir);
     if (!sha.equals(r.weightsSha256())) {
       throw new IllegalStateException(dir + ": checkpoint SHA-256 is " + sha + " but " + RECORD + " records "
           + r.weightsSha256() + "; delete the folder to retrain");
     }
     return r;
   }
-
-  /** SHA-256 over the checkpoint files {@code model.*} in name order (names included). */
-  static String checkpointSha256(Path dir) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith(CHECKPOINT + ".")).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalStateException(dir + ": no checkpoint files " + CHECKPOINT + ".*; delete the folder to retrain");
-    }
-    MessageDigest md = Sha256.digest();
-    for (Path f : files) {
-      md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-      md.update(Files.readAllBytes(f));
-    }
-    return Sha256.hex(md);
-  }
-
 }

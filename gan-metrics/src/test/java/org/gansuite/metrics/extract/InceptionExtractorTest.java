@@ -66,7 +66,7 @@ class InceptionExtractorTest {
       assertEquals(TinyInceptionGraph.F, info.featureDim());
       assertEquals(TinyInceptionGraph.K, info.classes());
       assertEquals("pool_3:0", info.layer());
-      assertEquals(org.gansuite.metrics.impl.Sha256.of(pb), info.weightsSha256());
+      assertEquals(org.gansuite.core.io.Sha256.of(pb), info.weightsSha256());
       Features one = ex.extract(data, 1);
       Features three = ex.extract(data, 3);
       float[][] w = TinyInceptionGraph.weights();
@@ -125,7 +125,7 @@ class InceptionExtractorTest {
   @Test
   void pinnedHashMustMatch() throws IOException {
     Path pb = TinyInceptionGraph.write(dir, tf -> {});
-    String sha = org.gansuite.metrics.impl.Sha256.of(pb);
+    String sha = org.gansuite.core.io.Sha256.of(pb);
     String wrong = "0".repeat(64);
     var bad = new ExtractorOptions(pb, Optional.of(wrong), ComputeDevice.AUTO, Map.of());
     var e = assertThrows(SecurityException.class, () -> InceptionExtractor.open(bad));

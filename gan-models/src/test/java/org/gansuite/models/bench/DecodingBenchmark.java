@@ -7,9 +7,9 @@ import java.util.Map;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
 import org.gansuite.core.train.Checkpoints;
 import org.gansuite.core.train.Randomness;
 import org.gansuite.core.train.TrainConfig;
@@ -85,7 +85,7 @@ public final class DecodingBenchmark {
 
   /** Table 1: PSNR of every training image against its reconstruction with skips. */
   private static void table1(ModelSpec spec, TrainConfig cfg, ImageDataset data) throws IOException {
-    var run = AutoEncoderRun.of(spec, cfg, DecodingConfig.of(spec.hyper()).ae());
+    var run = AutoEncoderRun.of(spec, cfg.prepareContext(data), DecodingConfig.of(spec.hyper()).ae());
     Path ckpt = new Checkpoints(run.dir().resolve("checkpoints"), 1).latest().orElseThrow();
     long t0 = System.nanoTime();
     try (var ae = new AutoEncoderSession(run.spec(), ckpt, 0, 0)) {
@@ -99,9 +99,9 @@ public final class DecodingBenchmark {
   /** {@code N} samples from the run's final checkpoint, z seeded apart from training's. */
   private static byte[][] samples(ProposedGanProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg,
       Path checkpoint) throws IOException {
-    Prepared prepared = provider.prepare(spec, data, cfg); // reuses the finished products
+    var prepared = provider.prepare(spec, cfg.prepareContext(data)); // reuses the finished products
     try (Graph g = new Graph(); Session session = new Session(g)) {
-      GanGraph gg = provider.build(Ops.create(g), spec, prepared);
+      GanGraph gg = provider.build(Ops.create(g), new BuildContext<>(spec, prepared));
       Checkpoints.restore(session, checkpoint);
       float[] z = Randomness.uniformZ(N, spec.zDim(), spec.seed() + 7919, -2, -2);
       try (var zt = TFloat32.tensorOf(Shape.of(N, spec.zDim()), DataBuffers.of(z, true, false));

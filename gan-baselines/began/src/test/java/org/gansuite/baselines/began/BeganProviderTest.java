@@ -12,8 +12,9 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.graph.Init;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class BeganProviderTest extends BaselineContract {
   private final BeganProvider provider = new BeganProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -59,7 +60,7 @@ class BeganProviderTest extends BaselineContract {
   void parameterCountsFollowTheArchitecture(String shape, int zDim, long g, long d) {
     try (Graph graph = new Graph()) {
       var spec = new ModelSpec(provider.name(), ImageShape.parse(shape), zDim, 64, 1, provider.defaults());
-      var gan = provider.build(Ops.create(graph), spec);
+      var gan = provider.build(Ops.create(graph), BuildContext.of(spec));
       assertEquals(g, gan.network("generator").parameterCount());
       assertEquals(d, gan.network("discriminator").parameterCount());
     }

@@ -2,12 +2,12 @@ package org.gansuite.baselines.sagan;
 
 import java.util.Map;
 import org.gansuite.baselines.testkit.BaselineContract;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.SimpleGanModelProvider;
 
 class SaganJsProviderTest extends BaselineContract {
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return new SaganJsProvider();
   }
 
