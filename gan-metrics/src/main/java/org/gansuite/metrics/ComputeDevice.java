@@ -2,6 +2,7 @@ package org.gansuite.metrics;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.op.Ops;
 
@@ -46,14 +47,14 @@ public record ComputeDevice(DeviceSpec.DeviceType type, int index) {
     }
     String[] parts = t.split(":");
     if (parts.length > 2 || !(parts[0].equals("CPU") || parts[0].equals("GPU"))) {
-      throw new IllegalArgumentException(
+      throw new UserError(
           "device must look like auto, cpu, gpu or /GPU:0, got '" + text + "'");
     }
     try {
       int index = parts.length == 2 ? Integer.parseInt(parts[1]) : 0;
       return new ComputeDevice(DeviceSpec.DeviceType.valueOf(parts[0]), index);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("device index in '" + text + "' is not a number", e);
+      throw new UserError("device index in '" + text + "' is not a number", e);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.gansuite.metrics;
 
 import java.util.SplittableRandom;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.train.Randomness;
 import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
@@ -128,14 +129,14 @@ public final class Kid implements AutoCloseable {
           + a.rows() + " x " + a.cols() + " and " + b.rows() + " x " + b.cols());
     }
     double m = a.rows();
-    try (var ta = Tf.float64(a.values(), a.rows(), a.cols());
-        var tb = Tf.float64(b.values(), b.rows(), b.cols());
+    try (var ta = Tensors.float64(a.values(), a.rows(), a.cols());
+        var tb = Tensors.float64(b.values(), b.rows(), b.cols());
         var inv = TFloat64.scalarOf(1.0 / a.cols());
         var within = TFloat64.scalarOf(m * (m - 1));
         var across = TFloat64.scalarOf(m * m);
         Result r = session.runner().feed(x, ta).feed(y, tb).feed(invDim, inv)
             .feed(pairsWithin, within).feed(pairsAcross, across).fetch(mmd2).run()) {
-      return Tf.scalar(r.get(0));
+      return Tensors.scalar(r.get(0));
     }
   }
 

@@ -1,6 +1,7 @@
 package org.gansuite.core.model;
 
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 
 /**
@@ -14,10 +15,10 @@ public record ModelSpec(String model, ImageShape shape, int zDim, int batchSize,
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(hyper, "hyper");
     if (zDim <= 0) {
-      throw new IllegalArgumentException("z size must be positive, got " + zDim);
+      throw new UserError("z size must be positive, got " + zDim);
     }
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+      throw new UserError("batch size must be positive, got " + batchSize);
     }
   }
 

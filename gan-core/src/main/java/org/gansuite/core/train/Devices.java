@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gansuite.core.UserError;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
@@ -23,7 +24,7 @@ public final class Devices {
   public static DeviceSpec parse(String device) {
     Matcher m = DEVICE.matcher(device.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("device must look like /CPU:0 or /GPU:0, got '" + device + "'");
+      throw new UserError("device must look like /CPU:0 or /GPU:0, got '" + device + "'");
     }
     return DeviceSpec.newBuilder()
         .deviceType(m.group(1).equalsIgnoreCase("GPU") ? DeviceSpec.DeviceType.GPU : DeviceSpec.DeviceType.CPU)

@@ -2,6 +2,7 @@ package org.gansuite.core.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.PrepareContext;
 
@@ -29,13 +30,13 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(device, "device");
     if (epochs <= 0) {
-      throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+      throw new UserError("epochs must be positive, got " + epochs);
     }
     if (maxIterations < 0 || maxImages < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
-      throw new IllegalArgumentException("counts must not be negative");
+      throw new UserError("counts must not be negative");
     }
     if (keepCheckpoints <= 0 || logEvery <= 0) {
-      throw new IllegalArgumentException("keepCheckpoints and logEvery must be positive");
+      throw new UserError("keepCheckpoints and logEvery must be positive");
     }
   }
 

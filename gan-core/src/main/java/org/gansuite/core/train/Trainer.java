@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
@@ -38,7 +39,7 @@ public final class Trainer {
 
   public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
     if (!data.shape().equals(spec.shape())) {
-      throw new IllegalArgumentException("data set " + data.id().name() + " holds " + data.shape()
+      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
           + " images but the model is built for " + spec.shape());
     }
     this.provider = provider;
@@ -76,7 +77,7 @@ public final class Trainer {
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
       if (perEpoch == 0) {
-        throw new IllegalArgumentException("data set " + data.id().name() + " has " + data.size()
+        throw new UserError("data set " + data.id().name() + " has " + data.size()
             + " images, fewer than one iteration needs (" + perIteration + " batches of " + spec.batchSize() + ")");
       }
       long total = cfg.epochs() * perEpoch;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.gansuite.core.UserError;
 import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.Sha256;
 import org.gansuite.metrics.FeatureStats;
@@ -116,7 +117,7 @@ public final class StatsCache {
   private static String text(Map<String, byte[]> entries, String name, Path file) {
     byte[] b = entries.get(name);
     if (b == null) {
-      throw new IllegalStateException(file + ": cache file lacks " + name + "; delete it");
+      throw new UserError(file + ": cache file lacks " + name + "; delete it");
     }
     return new String(b, StandardCharsets.UTF_8);
   }
@@ -124,7 +125,7 @@ public final class StatsCache {
   private static Npy.Array array(Map<String, byte[]> entries, String name, Path file) {
     byte[] b = entries.get(name + ".npy");
     if (b == null) {
-      throw new IllegalStateException(file + ": cache file lacks " + name + ".npy; delete it");
+      throw new UserError(file + ": cache file lacks " + name + ".npy; delete it");
     }
     return Npy.parse(b, file + "[" + name + ".npy]");
   }

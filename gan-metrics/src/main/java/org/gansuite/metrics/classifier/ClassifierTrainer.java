@@ -2,10 +2,10 @@ package org.gansuite.metrics.classifier;
 
 import java.util.SplittableRandom;
 import org.gansuite.core.data.LabeledDataset;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.train.Randomness;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.extract.ExtractorInfo;
-import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TInt32;
@@ -39,7 +39,7 @@ final class ClassifierTrainer {
         for (int i = 0; i < batch; i++) {
           y[i] = labels[order[start + i]];
         }
-        try (var x = Tf.float32(input.batch(order, start, start + batch), batch, hw);
+        try (var x = Tensors.float32(input.batch(order, start, start + batch), batch, hw);
             var yt = TInt32.vectorOf(y);
             Result r = session.runner().feed(net.images, x).feed(net.labels, yt).addTarget(net.step)
                 .fetch(net.loss).run()) {

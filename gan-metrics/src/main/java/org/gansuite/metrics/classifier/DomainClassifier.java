@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.io.FileTrees;
@@ -52,7 +53,7 @@ public final class DomainClassifier {
   public static Opened open(String name, Path cacheDir, LabeledDataset train, LabeledDataset test,
       ClassifierConfig config, ComputeDevice device) throws IOException {
     if (train.classes() != test.classes()) {
-      throw new IllegalArgumentException(train.id().name() + " has " + train.classes() + " classes but "
+      throw new UserError(train.id().name() + " has " + train.classes() + " classes but "
           + test.id().name() + " has " + test.classes());
     }
     var tr = ClassifierRecord.DataRef.of(train);
@@ -113,11 +114,11 @@ public final class DomainClassifier {
   static ClassifierRecord load(Path dir, String key) throws IOException {
     Path file = dir.resolve(RECORD);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(dir + ": cached classifier lacks " + RECORD + "; delete the folder to retrain");
+      throw new UserError(dir + ": cached classifier lacks " + RECORD + "; delete the folder to retrain");
     }
     ClassifierRecord r = JSON.readValue(file.toFile(), ClassifierRecord.class);
     if (!key.equals(r.key())) {
-      throw new IllegalStateException(file + ": holds key " + r.key() + ", expected " + key + "; delete the folder");
+      throw new UserError(file + ": holds key " + r.key() + ", expected " + key + "; delete the folder");
     }
     String sha = Checkpoints.contentHash(dir);
     if (!sha.equals(r.weightsSha256())) {

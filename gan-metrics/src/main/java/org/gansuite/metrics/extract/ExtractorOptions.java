@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.gansuite.core.UserError;
 import org.gansuite.metrics.ComputeDevice;
 
 /**
@@ -25,7 +26,7 @@ public record ExtractorOptions(Path weights, Optional<String> pinnedSha256, Comp
     extra = Map.copyOf(extra);
     pinnedSha256.ifPresent(h -> {
       if (!h.matches("[0-9a-fA-F]{64}")) {
-        throw new IllegalArgumentException("pinned SHA-256 must be 64 hex digits, got '" + h + "'");
+        throw new UserError("pinned SHA-256 must be 64 hex digits, got '" + h + "'");
       }
     });
   }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.metrics.ComputeDevice;
 import org.gansuite.metrics.FeatureMatrix;
-import org.gansuite.metrics.impl.Tf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
@@ -47,12 +47,12 @@ class InceptionExtractorTest {
     }
     try (Graph g = new Graph(); Session session = new Session(g)) {
       g.importGraphDef(GraphDef.parseFrom(Files.readAllBytes(pb)));
-      try (var t = Tf.float32(f, 1, s.height(), s.width(), 3);
+      try (var t = Tensors.float32(f, 1, s.height(), s.width(), 3);
           Result r = session.runner()
               .feed(g.operation("ExpandDims").output(0), t)
               .fetch(g.operation("pool_3/_reshape").output(0)) // batch 1 only: fine here
               .run()) {
-        return Tf.floats(r.get(0));
+        return Tensors.floats(r.get(0));
       }
     }
   }
