@@ -7,6 +7,7 @@ import java.util.Map;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.ModelSpec;
@@ -21,12 +22,8 @@ import org.gansuite.models.decoding.DecodingConfig;
 import org.gansuite.models.decoding.ProposedGanProvider;
 import org.gansuite.models.decoding.ReconstructionQuality;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Learning check of the decoding-constrained GAN (doi 10.16383/j.aas.c190496) on Fashion-MNIST
@@ -104,18 +101,13 @@ public final class DecodingBenchmark {
       GanGraph gg = provider.build(Ops.create(g), new BuildContext<>(spec, prepared));
       Checkpoints.restore(session, checkpoint);
       float[] z = Randomness.uniformZ(N, spec.zDim(), spec.seed() + 7919, -2, -2);
-      try (var zt = TFloat32.tensorOf(Shape.of(N, spec.zDim()), DataBuffers.of(z, true, false));
-          Result r = session.runner().feed(gg.inputs().z(), zt).fetch(gg.samples()).run()) {
-        var t = (TFloat32) r.get(0);
-        float[] v = new float[(int) t.size()];
-        t.copyTo(DataBuffers.of(v, false, false));
-        int px = spec.shape().pixels();
-        byte[][] out = new byte[N][px];
-        for (int i = 0; i < N; i++) {
-          Pixels.toByte(v, i * px, out[i], 0, px);
-        }
-        return out;
+      float[] v = Tensors.run(session, gg.inputs().z(), z, new long[] {N, spec.zDim()}, gg.samples())[0];
+      int px = spec.shape().pixels();
+      byte[][] out = new byte[N][px];
+      for (int i = 0; i < N; i++) {
+        Pixels.toByte(v, i * px, out[i], 0, px);
       }
+      return out;
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
@@ -147,5 +148,11 @@ class BeganProviderTest extends BaselineContract {
     assertEquals(0.5, hp.getDouble("gamma"), 0);
     assertEquals(0.001, hp.getDouble("lambda_k"), 0);
     assertEquals(35, provider.defaultEpochs());
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("BEGAN", provider().displayName());
+    assertEquals(Optional.of("BEGAN"), provider().paperRow());
   }
 }

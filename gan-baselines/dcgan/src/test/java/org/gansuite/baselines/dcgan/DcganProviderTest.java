@@ -3,6 +3,7 @@ package org.gansuite.baselines.dcgan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.model.BuildContext;
@@ -80,5 +81,11 @@ class DcganProviderTest extends BaselineContract {
 
   private static double softplus(double x) {
     return Math.log1p(Math.exp(x));
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("DCGAN", provider().displayName());
+    assertEquals(Optional.of("DCGAN"), provider().paperRow());
   }
 }

@@ -2,6 +2,7 @@ package org.gansuite.baselines.lsgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.model.BuildContext;
@@ -66,5 +67,11 @@ class LsganProviderTest extends BaselineContract {
     assertEquals(35, provider.defaultEpochs());
     assertEquals(2e-4, provider.defaults().getDouble("lr"), 0);
     assertEquals(0.5, provider.defaults().getDouble("beta1"), 0);
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("LSGAN", provider().displayName());
+    assertEquals(Optional.of("LSGAN"), provider().paperRow());
   }
 }

@@ -2,6 +2,7 @@ package org.gansuite.baselines.sagan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.graph.Network;
@@ -90,5 +91,11 @@ class SaganHingeProviderTest extends BaselineContract {
 
   private static double softplus(double x) {
     return Math.log1p(Math.exp(x));
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("SAGAN (hinge)", provider().displayName());
+    assertEquals(Optional.of("SAGAN (hinge)"), provider().paperRow());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.graph.Network;
@@ -95,5 +96,11 @@ class WganGpProviderTest extends BaselineContract {
     assertEquals(0.9, hp.getDouble("beta2"), 0);
     assertEquals("none", hp.getString("critic_norm"));
     assertEquals(35, provider.defaultEpochs());
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("WGAN-GP", provider().displayName());
+    assertEquals(Optional.of("WGAN-GP"), provider().paperRow());
   }
 }

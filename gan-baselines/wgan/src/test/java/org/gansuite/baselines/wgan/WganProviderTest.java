@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
@@ -115,5 +116,11 @@ class WganProviderTest extends BaselineContract {
       }
     }
     return max;
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("WGAN", provider().displayName());
+    assertEquals(Optional.of("WGAN"), provider().paperRow());
   }
 }
