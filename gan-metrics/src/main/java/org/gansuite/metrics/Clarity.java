@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -98,9 +98,9 @@ public final class Clarity implements AutoCloseable {
     }
     Placeholder<TUint8> in = shape.channels() == 3 ? rgb : grey;
     Operand<TFloat64> out = shape.channels() == 3 ? rgbVariance : greyVariance;
-    try (TUint8 t = Tf.uint8(pixels, count, shape.height(), shape.width(), shape.channels());
+    try (TUint8 t = Tensors.uint8(pixels, count, shape.height(), shape.width(), shape.channels());
         Result r = session.runner().feed(in, t).fetch(out).run()) {
-      return Tf.doubles(r.get(0));
+      return Tensors.doubles(r.get(0));
     }
   }
 

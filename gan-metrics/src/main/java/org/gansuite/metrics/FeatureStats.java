@@ -2,7 +2,7 @@ package org.gansuite.metrics;
 
 import java.util.Objects;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -68,10 +68,10 @@ public record FeatureStats(int n, double[] mu, double[] sigma) {
       Operand<TFloat64> centred = tf.math.sub(x, mu);
       Operand<TFloat64> sigma =
           tf.math.div(tf.linalg.matMul(centred, centred, MatMul.transposeA(true)), divisor);
-      try (TFloat64 xt = Tf.float64(features.values(), features.rows(), features.cols());
+      try (TFloat64 xt = Tensors.float64(features.values(), features.rows(), features.cols());
           TFloat64 dt = TFloat64.scalarOf(features.rows() - 1.0);
           Result r = s.runner().feed(x, xt).feed(divisor, dt).fetch(mu).fetch(sigma).run()) {
-        return new FeatureStats(features.rows(), Tf.doubles(r.get(0)), symmetrize(Tf.doubles(r.get(1)), features.cols()));
+        return new FeatureStats(features.rows(), Tensors.doubles(r.get(0)), symmetrize(Tensors.doubles(r.get(1)), features.cols()));
       }
     }
   }

@@ -1,7 +1,7 @@
 package org.gansuite.metrics;
 
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -151,17 +151,17 @@ public final class Fid implements AutoCloseable {
     double[] eigenvalues;
     double mean;
     double traceSum;
-    try (TFloat64 m1 = Tf.float64(a.mu(), d);
-        TFloat64 m2 = Tf.float64(b.mu(), d);
-        TFloat64 s1 = Tf.float64(withOffset(a.sigma(), d, offset), d, d);
-        TFloat64 s2 = Tf.float64(withOffset(b.sigma(), d, offset), d, d);
+    try (TFloat64 m1 = Tensors.float64(a.mu(), d);
+        TFloat64 m2 = Tensors.float64(b.mu(), d);
+        TFloat64 s1 = Tensors.float64(withOffset(a.sigma(), d, offset), d, d);
+        TFloat64 s2 = Tensors.float64(withOffset(b.sigma(), d, offset), d, d);
         Result r = session.runner()
             .feed(mu1, m1).feed(mu2, m2).feed(sigma1, s1).feed(sigma2, s2)
             .fetch(meanTerm).fetch(traces).fetch(productEigenvalues)
             .run()) {
-      mean = Tf.scalar(r.get(0));
-      traceSum = Tf.scalar(r.get(1));
-      eigenvalues = Tf.doubles(r.get(2));
+      mean = Tensors.scalar(r.get(0));
+      traceSum = Tensors.scalar(r.get(1));
+      eigenvalues = Tensors.doubles(r.get(2));
     } catch (TFInvalidArgumentException e) {
       // The CPU Cholesky kernel refuses a matrix that is not positive definite (the GPU one gives NaN).
       return null;

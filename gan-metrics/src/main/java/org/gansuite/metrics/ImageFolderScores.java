@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.ImageFolderReader;
 import org.gansuite.metrics.impl.ImageFolderReader.NamedImage;
+import org.gansuite.metrics.impl.ImageFolderReader;
 
 /**
  * Clarity of a folder of images, and PSNR/SSIM between the files of the same name in two folders
@@ -98,7 +100,7 @@ public final class ImageFolderScores {
             cb.set(i, ImageFolderReader.toRgb(cb.get(i)));
           }
           if (!ca.get(i).shape().equals(cb.get(i).shape())) {
-            throw new IllegalArgumentException(a.get(start + i) + " is " + ca.get(i).shape() + " but "
+            throw new UserError(a.get(start + i) + " is " + ca.get(i).shape() + " but "
                 + b.get(start + i) + " is " + cb.get(i).shape() + " (height x width x channels)");
           }
         }
@@ -124,7 +126,7 @@ public final class ImageFolderScores {
     TreeSet<String> onlyB = new TreeSet<>(nb);
     onlyB.removeAll(na);
     if (!onlyA.isEmpty() || !onlyB.isEmpty()) {
-      throw new IllegalArgumentException("image names differ: " + onlyA.size() + " only in " + da
+      throw new UserError("image names differ: " + onlyA.size() + " only in " + da
           + first(onlyA) + ", " + onlyB.size() + " only in " + db + first(onlyB));
     }
   }

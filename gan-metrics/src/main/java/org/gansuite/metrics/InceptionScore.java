@@ -1,7 +1,7 @@
 package org.gansuite.metrics;
 
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -68,9 +68,9 @@ public final class InceptionScore implements AutoCloseable {
     double[] scores = new double[splits];
     for (int k = 0; k < splits; k++) {
       FeatureMatrix part = probabilities.rowRange(k * n / splits, (k + 1) * n / splits);
-      try (var t = Tf.float64(part.values(), part.rows(), part.cols());
+      try (var t = Tensors.float64(part.values(), part.rows(), part.cols());
           Result r = session.runner().feed(probs, t).fetch(score).run()) {
-        scores[k] = Tf.scalar(r.get(0));
+        scores[k] = Tensors.scalar(r.get(0));
       }
     }
     Summary s = Summary.of(scores);

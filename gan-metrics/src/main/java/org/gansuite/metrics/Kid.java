@@ -2,7 +2,8 @@ package org.gansuite.metrics;
 
 import java.util.SplittableRandom;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
+import org.gansuite.core.train.Randomness;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -128,30 +129,20 @@ public final class Kid implements AutoCloseable {
           + a.rows() + " x " + a.cols() + " and " + b.rows() + " x " + b.cols());
     }
     double m = a.rows();
-    try (var ta = Tf.float64(a.values(), a.rows(), a.cols());
-        var tb = Tf.float64(b.values(), b.rows(), b.cols());
+    try (var ta = Tensors.float64(a.values(), a.rows(), a.cols());
+        var tb = Tensors.float64(b.values(), b.rows(), b.cols());
         var inv = TFloat64.scalarOf(1.0 / a.cols());
         var within = TFloat64.scalarOf(m * (m - 1));
         var across = TFloat64.scalarOf(m * m);
         Result r = session.runner().feed(x, ta).feed(y, tb).feed(invDim, inv)
             .feed(pairsWithin, within).feed(pairsAcross, across).fetch(mmd2).run()) {
-      return Tf.scalar(r.get(0));
+      return Tensors.scalar(r.get(0));
     }
   }
 
   /** {@code k} distinct indices of {@code 0..n-1} by a partial Fisher-Yates shuffle. */
   static int[] sample(SplittableRandom rng, int n, int k) {
-    int[] idx = new int[n];
-    for (int i = 0; i < n; i++) {
-      idx[i] = i;
-    }
-    for (int i = 0; i < k; i++) {
-      int j = i + rng.nextInt(n - i);
-      int t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-    }
-    return java.util.Arrays.copyOf(idx, k);
+    return Randomness.sample(rng, n, k);
   }
 
   @Override

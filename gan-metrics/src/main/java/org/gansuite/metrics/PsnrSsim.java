@@ -3,7 +3,7 @@ package org.gansuite.metrics;
 import java.util.List;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.impl.Tf;
+import org.gansuite.core.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -134,11 +134,11 @@ public final class PsnrSsim implements AutoCloseable {
           + " bytes each, got " + first.length + " and " + second.length);
     }
     long[] dims = {count, shape.height(), shape.width(), shape.channels()};
-    try (TUint8 ta = Tf.uint8(first, dims);
-        TUint8 tb = Tf.uint8(second, dims);
-        TFloat64 tw = Tf.float64(window(shape.channels()), WINDOW, shape.channels());
+    try (TUint8 ta = Tensors.uint8(first, dims);
+        TUint8 tb = Tensors.uint8(second, dims);
+        TFloat64 tw = Tensors.float64(window(shape.channels()), WINDOW, shape.channels());
         Result r = session.runner().feed(a, ta).feed(b, tb).feed(window, tw).fetch(psnr).fetch(ssim).run()) {
-      return new Values(Tf.doubles(r.get(0)), Tf.doubles(r.get(1)));
+      return new Values(Tensors.doubles(r.get(0)), Tensors.doubles(r.get(1)));
     }
   }
 

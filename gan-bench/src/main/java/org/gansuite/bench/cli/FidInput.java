@@ -8,12 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.io.Sha256;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.extract.Features;
 import org.gansuite.metrics.io.Npy;
-import org.gansuite.metrics.impl.Sha256;
 import org.gansuite.metrics.io.Npz;
 
 /**

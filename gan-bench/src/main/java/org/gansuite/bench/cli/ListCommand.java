@@ -7,6 +7,7 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.PreparedModel;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 import picocli.CommandLine.Command;
@@ -32,7 +33,7 @@ final class ListCommand implements Callable<Integer> {
       List<String[]> rows = new ArrayList<>();
       List<String> notes = new ArrayList<>();
       rows.add(new String[] {"model", "table row", "objective", "epochs", "generator", "discriminator", "other", "total"});
-      for (GanModelProvider p : models) {
+      for (GanModelProvider<?> p : models) {
         rows.add(row(p, s, notes));
       }
       out.printf("Parameters at %s (z of 100 dims; trainable only, moving statistics excluded):%n", s);
@@ -44,10 +45,10 @@ final class ListCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String[] row(GanModelProvider p, ImageShape s, List<String> notes) {
+  private static String[] row(GanModelProvider<?> p, ImageShape s, List<String> notes) {
     String[] r = {p.name(), p.displayName(), p.objective(), String.valueOf(p.defaultEpochs()), "—", "—", "", "—"};
     try (Graph g = new Graph()) {
-      var gg = p.build(Ops.create(g), ModelSpec.of(p, s, 1));
+      var gg = PreparedModel.structureOnly(p, ModelSpec.of(p, s, 1)).build(Ops.create(g));
       long total = 0;
       List<String> other = new ArrayList<>();
       for (var n : gg.networks()) {

@@ -53,7 +53,7 @@ public final class ReconstructionTable {
     var provider = ModelRegistry.load().get("proposed");
     var spec = new ModelSpec(provider.name(), data.shape(), 100, 64, 1, provider.defaults().with(hyper));
     var cfg = TrainConfig.builder(dir).setEpochs(1).optDevice(device).optThreads(threads, 0).optProgress(progress).build();
-    var run = AutoEncoderRun.of(spec, cfg, AutoEncoderConfig.of(spec.hyper()));
+    var run = AutoEncoderRun.of(spec, cfg.prepareContext(data), AutoEncoderConfig.of(spec.hyper()));
     Path checkpoint = run.train(data);
     int n = data.size();
     double[] psnr = new double[n];

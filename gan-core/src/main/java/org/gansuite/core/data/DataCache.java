@@ -8,11 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.zip.CRC32;
+import org.gansuite.core.io.Sha256;
 
 /**
  * Prepares an {@link ImageSource} once into a compact uint8 cache file and opens it memory-mapped,
@@ -218,7 +217,7 @@ public final class DataCache {
   }
 
   private static String hashRange(FileChannel ch, long start, long length) throws IOException {
-    MessageDigest digest = newSha256();
+    MessageDigest digest = Sha256.digest();
     ByteBuffer block = ByteBuffer.allocateDirect(HASH_BLOCK);
     long pos = start;
     long end = start + length;
@@ -231,18 +230,10 @@ public final class DataCache {
       pos += r;
       digest.update(block.flip());
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(newSha256().digest(bytes));
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    return Sha256.of(bytes);
   }
 }

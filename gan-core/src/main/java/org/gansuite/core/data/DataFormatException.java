@@ -1,14 +1,16 @@
 package org.gansuite.core.data;
 
 import java.nio.file.Path;
+import org.gansuite.core.UserError;
 
 /**
  * A data file or folder that cannot be read as the data set it claims to be: wrong magic number,
  * truncated file, wrong record size, empty folder, undecodable or mixed-size images, corrupt
- * cache. The message always names the file and the problem; the command line maps this exception
- * to a non-zero exit. Loaders throw it instead of returning a partial data set.
+ * cache. The message always names the file and the problem; being a {@link UserError}, the command
+ * line prints it as one line and exits with code 1. Loaders throw it instead of returning a partial
+ * data set.
  */
-public class DataFormatException extends RuntimeException {
+public class DataFormatException extends UserError {
 
   private final String file;
 

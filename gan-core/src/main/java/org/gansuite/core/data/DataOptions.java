@@ -2,6 +2,7 @@ package org.gansuite.core.data;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.gansuite.core.UserError;
 
 /**
  * Where and how {@link Datasets} opens data sets.
@@ -26,7 +27,7 @@ public record DataOptions(Path cacheDir, DataCache.Verify verify, int threads, P
     Objects.requireNonNull(idx, "idx");
     Objects.requireNonNull(folder, "folder");
     if (threads < 1) {
-      throw new IllegalArgumentException("threads must be positive, got " + threads);
+      throw new UserError("threads must be positive, got " + threads);
     }
   }
 

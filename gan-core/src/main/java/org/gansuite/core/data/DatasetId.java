@@ -1,6 +1,7 @@
 package org.gansuite.core.data;
 
 import java.util.Objects;
+import org.gansuite.core.UserError;
 
 /**
  * Identity of a data set: a name, its size, image shape and a content hash (hex SHA-256 over the
@@ -13,7 +14,7 @@ public record DatasetId(String name, int size, ImageShape shape, String contentH
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(contentHash, "contentHash");
     if (size <= 0) {
-      throw new IllegalArgumentException("data set " + name + " is empty");
+      throw new UserError("data set " + name + " is empty");
     }
   }
 }

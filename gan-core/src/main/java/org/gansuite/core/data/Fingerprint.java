@@ -7,8 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.gansuite.core.io.Sha256;
 
 /**
  * SHA-256 over what a prepared data set depends on (file names, sizes, modification times,
@@ -19,11 +18,7 @@ final class Fingerprint {
   private final MessageDigest digest;
 
   Fingerprint() {
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    digest = Sha256.digest();
   }
 
   Fingerprint add(String text) {
@@ -37,7 +32,7 @@ final class Fingerprint {
   }
 
   String digest() {
-    return HexFormat.of().formatHex(digest.digest());
+    return Sha256.hex(digest);
   }
 
   /** Attributes of a regular file, or an error naming it with {@code missing} as the problem. */

@@ -1,6 +1,7 @@
 package org.gansuite.core.data;
 
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.image.ResampleFilter;
 
 /**
@@ -14,7 +15,7 @@ public record FolderOptions(Crop crop, int height, int width, int channels, Resa
   public record Crop(int top, int left, int height, int width) {
     public Crop {
       if (top < 0 || left < 0 || height < 1 || width < 1) {
-        throw new IllegalArgumentException("crop needs top, left >= 0 and a positive size, got " + this);
+        throw new UserError("crop needs top, left >= 0 and a positive size, got " + this);
       }
     }
 
@@ -36,11 +37,11 @@ public record FolderOptions(Crop crop, int height, int width, int channels, Resa
    */
   public FolderOptions {
     if ((height == 0) != (width == 0) || height < 0 || width < 0) {
-      throw new IllegalArgumentException("resize needs a positive height and width, or 0x0 for none; got "
+      throw new UserError("resize needs a positive height and width, or 0x0 for none; got "
           + height + "x" + width);
     }
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+      throw new UserError("channels must be 1 or 3, got " + channels);
     }
     Objects.requireNonNull(filter, "filter");
   }

@@ -1,5 +1,7 @@
 package org.gansuite.core.data;
 
+import org.gansuite.core.UserError;
+
 /**
  * How IDX images are placed: {@code padTo} (0 = keep the stored size) pads each image to a
  * {@code padTo x padTo} square, centred, with {@code background}. MNIST and Fashion-MNIST are 28x28
@@ -12,10 +14,10 @@ public record IdxOptions(int padTo, int background) {
 
   public IdxOptions {
     if (padTo < 0) {
-      throw new IllegalArgumentException("padTo must be 0 (no padding) or positive, got " + padTo);
+      throw new UserError("padTo must be 0 (no padding) or positive, got " + padTo);
     }
     if (background < 0 || background > 255) {
-      throw new IllegalArgumentException("background must be 0..255, got " + background);
+      throw new UserError("background must be 0..255, got " + background);
     }
   }
 }

@@ -1,14 +1,16 @@
 package org.gansuite.core.data;
 
+import org.gansuite.core.UserError;
+
 /** Height, width and channels of one image (NHWC layout without the batch axis). */
 public record ImageShape(int height, int width, int channels) {
 
   public ImageShape {
     if (height <= 0 || width <= 0) {
-      throw new IllegalArgumentException("image size must be positive, got " + height + "x" + width);
+      throw new UserError("image size must be positive, got " + height + "x" + width);
     }
     if (channels != 1 && channels != 3) {
-      throw new IllegalArgumentException("channels must be 1 or 3, got " + channels);
+      throw new UserError("channels must be 1 or 3, got " + channels);
     }
   }
 
@@ -21,12 +23,12 @@ public record ImageShape(int height, int width, int channels) {
   public static ImageShape parse(String text) {
     String[] parts = text.trim().toLowerCase().split("x");
     if (parts.length != 3) {
-      throw new IllegalArgumentException("image shape must look like 32x32x3, got '" + text + "'");
+      throw new UserError("image shape must look like 32x32x3, got '" + text + "'");
     }
     try {
       return new ImageShape(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("image shape must look like 32x32x3, got '" + text + "'", e);
+      throw new UserError("image shape must look like 32x32x3, got '" + text + "'", e);
     }
   }
 

@@ -1,8 +1,6 @@
 package org.gansuite.core.data;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.gansuite.core.io.Sha256;
 
 /** Images held in one byte array, HWC per image, image after image. */
 public final class InMemoryDataset implements ImageDataset {
@@ -32,10 +30,6 @@ public final class InMemoryDataset implements ImageDataset {
   }
 
   static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    return Sha256.of(bytes);
   }
 }

@@ -7,9 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.CRC32;
+import org.gansuite.core.io.Sha256;
 
 /**
  * A data set read from a memory-mapped cache file ({@link CacheHeader} layout). One mapping holds
@@ -103,15 +102,11 @@ final class MappedDataset implements ImageDataset {
 
   /** SHA-256 of the mapped pixels, in index order. */
   String pixelHash() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (MappedByteBuffer chunk : chunks) {
-        digest.update(chunk.duplicate());
-      }
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
+    MessageDigest digest = Sha256.digest();
+    for (MappedByteBuffer chunk : chunks) {
+      digest.update(chunk.duplicate());
     }
+    return Sha256.hex(digest);
   }
 
   CacheHeader header() {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.javacpp.BytePointer;
+import org.gansuite.core.UserError;
 import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -90,7 +91,7 @@ public record ComputeDevice(Kind kind, int index) {
     }
     Matcher m = NAMED.matcher(t);
     if (!m.matches()) {
-      throw new IllegalArgumentException("device must be one of " + FORMS + ", got '" + text + "'");
+      throw new UserError("device must be one of " + FORMS + ", got '" + text + "'");
     }
     return new ComputeDevice(m.group(1).equals("gpu") ? Kind.GPU : Kind.CPU, Integer.parseInt(m.group(2)));
   }
@@ -121,7 +122,7 @@ public record ComputeDevice(Kind kind, int index) {
       return present.contains(GPU) ? GPU : CPU;
     }
     if (!present.contains(this)) {
-      throw new IllegalStateException("device " + name() + " is not on this machine (TensorFlow lists "
+      throw new UserError("device " + name() + " is not on this machine (TensorFlow lists "
           + String.join(", ", present.stream().map(ComputeDevice::name).toList())
           + "; 'auto' takes a GPU only when there is one)");
     }

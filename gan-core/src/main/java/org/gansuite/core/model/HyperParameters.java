@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.gansuite.core.UserError;
 
 /**
  * A model's hyper-parameters: an immutable, sorted map from name to an Integer, Double, Boolean or
@@ -39,7 +40,7 @@ public final class HyperParameters {
     overrides.forEach((k, text) -> {
       Object old = values.get(k);
       if (old == null) {
-        throw new IllegalArgumentException("unknown hyper-parameter '" + k + "'; known: " + values.keySet());
+        throw new UserError("unknown hyper-parameter '" + k + "'; known: " + values.keySet());
       }
       copy.put(k, parse(k, old, text.trim()));
     });
@@ -62,7 +63,7 @@ public final class HyperParameters {
       }
       return text;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("hyper-parameter " + key + ": cannot read '" + text + "' as "
+      throw new UserError("hyper-parameter " + key + ": cannot read '" + text + "' as "
           + like.getClass().getSimpleName(), e);
     }
   }
@@ -95,7 +96,7 @@ public final class HyperParameters {
         return e;
       }
     }
-    throw new IllegalArgumentException("hyper-parameter " + key + ": '" + text + "' is not one of "
+    throw new UserError("hyper-parameter " + key + ": '" + text + "' is not one of "
         + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase());
   }
 

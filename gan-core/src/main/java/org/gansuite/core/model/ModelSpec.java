@@ -1,6 +1,7 @@
 package org.gansuite.core.model;
 
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 
 /**
@@ -14,15 +15,15 @@ public record ModelSpec(String model, ImageShape shape, int zDim, int batchSize,
     Objects.requireNonNull(shape, "shape");
     Objects.requireNonNull(hyper, "hyper");
     if (zDim <= 0) {
-      throw new IllegalArgumentException("z size must be positive, got " + zDim);
+      throw new UserError("z size must be positive, got " + zDim);
     }
     if (batchSize <= 0) {
-      throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+      throw new UserError("batch size must be positive, got " + batchSize);
     }
   }
 
   /** PROTOCOL.md defaults: z of 100 dims, batch 64. */
-  public static ModelSpec of(GanModelProvider provider, ImageShape shape, long seed) {
+  public static ModelSpec of(GanModelProvider<?> provider, ImageShape shape, long seed) {
     return new ModelSpec(provider.name(), shape, 100, 64, seed, provider.defaults());
   }
 }

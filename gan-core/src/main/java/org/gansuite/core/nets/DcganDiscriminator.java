@@ -2,6 +2,7 @@ package org.gansuite.core.nets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.graph.Act;
 import org.gansuite.core.graph.BatchNorm;
@@ -43,7 +44,7 @@ public final class DcganDiscriminator {
 
   private DcganDiscriminator(Network net, ImageShape shape, int df, Norm norm, boolean withLogit) {
     if (shape.height() % 16 != 0 || shape.width() % 16 != 0) {
-      throw new IllegalArgumentException("DCGAN discriminator needs sides divisible by 16, got " + shape);
+      throw new UserError("DCGAN discriminator needs sides divisible by 16, got " + shape);
     }
     this.net = net;
     this.norm = norm;

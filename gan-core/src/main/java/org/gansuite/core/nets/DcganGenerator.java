@@ -2,6 +2,7 @@ package org.gansuite.core.nets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.graph.Act;
 import org.gansuite.core.graph.BatchNorm;
@@ -29,7 +30,7 @@ public final class DcganGenerator {
 
   public DcganGenerator(Network net, ImageShape shape, int zDim, int gf) {
     if (shape.height() % 16 != 0 || shape.width() % 16 != 0) {
-      throw new IllegalArgumentException("DCGAN generator needs sides divisible by 16, got " + shape);
+      throw new UserError("DCGAN generator needs sides divisible by 16, got " + shape);
     }
     this.net = net;
     this.shape = shape;

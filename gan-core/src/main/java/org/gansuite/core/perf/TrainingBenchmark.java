@@ -15,7 +15,7 @@ import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.train.TrainConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -48,15 +48,16 @@ public final class TrainingBenchmark {
 
   private TrainingBenchmark() {}
 
-  public static Result measure(GanModelProvider provider, ImageShape shape, int batch, int warmup, int timed,
+  public static Result measure(GanModelProvider<?> provider, ImageShape shape, int batch, int warmup, int timed,
       ComputeDevice device, int threads) throws IOException {
     var spec = new ModelSpec(provider.name(), shape, 100, batch, 1, provider.defaults());
     Path tmp = Files.createTempDirectory("gansuite-perf");
     try (Graph g = new Graph(); Session s = device.session(g, threads, threads > 0 ? 1 : 0)) {
       Ops tf = device.ops(g);
       var data = randomData(shape, batch * 4);
-      Prepared prepared = provider.prepare(spec, data, TrainConfig.builder(tmp).setEpochs(1).optProgress(false).build());
-      GanGraph gg = provider.build(tf, spec, prepared);
+      var prepared = PreparedModel.prepare(provider, spec,
+          TrainConfig.builder(tmp).setEpochs(1).optDevice(device).optProgress(false).build().prepareContext(data));
+      GanGraph gg = prepared.build(tf);
       s.initialize();
       var rng = new SplittableRandom(7);
       float[] real = new float[batch * shape.pixels()];

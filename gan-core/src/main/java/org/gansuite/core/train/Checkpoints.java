@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.gansuite.core.io.FileTrees;
+import org.gansuite.core.io.Sha256;
 import org.tensorflow.Session;
 
 /**
@@ -81,6 +82,15 @@ public final class Checkpoints {
   /** Restores variables (and their optimizer slots) from a checkpoint. */
   public static void restore(Session session, Path checkpoint) {
     session.restore(checkpoint.resolve("model").toString());
+  }
+
+  /**
+   * A checkpoint's content hash: SHA-256 over the names and bytes of its variable files
+   * ({@code model.*}; not the folder's name or the sidecar), so equal weights give equal hashes.
+   * Any folder written by {@code Session.save(dir/model)} has one.
+   */
+  public static String contentHash(Path checkpoint) throws IOException {
+    return Sha256.ofFiles(checkpoint, "model.");
   }
 
   /** Names each configuration entry that differs, as {@code key: saved -> now}. */

@@ -1,5 +1,6 @@
 package org.gansuite.core.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -12,18 +13,46 @@ public final class Randomness {
 
   /** A random permutation of 0..n-1 for the given epoch (Fisher-Yates). */
   public static int[] permutation(int n, long seed, int epoch) {
-    var rng = new SplittableRandom(mix(seed, 0x5EEDL, epoch));
     int[] p = new int[n];
-    for (int i = 0; i < n; i++) {
-      p[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = p[i];
-      p[i] = p[j];
-      p[j] = t;
-    }
+    shuffle(p, new SplittableRandom(mix(seed, 0x5EEDL, epoch)));
     return p;
+  }
+
+  /**
+   * Fills {@code order} with a uniform random permutation of 0..length-1 drawn from {@code rng}
+   * (Fisher-Yates from the last position down: {@code length - 1} draws, bounds length down to 2).
+   */
+  public static void shuffle(int[] order, SplittableRandom rng) {
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    for (int i = order.length - 1; i > 0; i--) {
+      swap(order, i, rng.nextInt(i + 1));
+    }
+  }
+
+  /**
+   * {@code k} distinct indices of 0..n-1, uniformly, drawn from {@code rng}: the first {@code k}
+   * steps of a Fisher-Yates shuffle from the first position up ({@code k} draws, not {@code n - 1}).
+   */
+  public static int[] sample(SplittableRandom rng, int n, int k) {
+    if (k < 0 || k > n) {
+      throw new IllegalArgumentException("cannot draw " + k + " distinct indices of " + n);
+    }
+    int[] idx = new int[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    for (int i = 0; i < k; i++) {
+      swap(idx, i, i + rng.nextInt(n - i));
+    }
+    return Arrays.copyOf(idx, k);
+  }
+
+  private static void swap(int[] a, int i, int j) {
+    int t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /** z ~ U[-1, 1]^(batch x dim) for step {@code k} of iteration {@code iteration}. */

@@ -4,17 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.PreparedModel;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Draws images from a trained generator: rebuilds the model's graph (its preparation is reused,
@@ -28,13 +25,13 @@ public final class Sampler implements AutoCloseable {
   private final GanGraph gg;
   private final ModelSpec spec;
 
-  public Sampler(GanModelProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg, Path checkpoint)
+  public Sampler(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg, Path checkpoint)
       throws IOException {
     this.spec = spec;
-    Prepared prepared = provider.prepare(spec, data, cfg);
+    PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
     this.session = cfg.device().session(graph, cfg.intraOpThreads(), cfg.interOpThreads());
     Ops tf = cfg.device().ops(graph);
-    this.gg = provider.build(tf, spec, prepared);
+    this.gg = prepared.build(tf);
     Checkpoints.restore(session, checkpoint);
   }
 
@@ -53,15 +50,10 @@ public final class Sampler implements AutoCloseable {
 
   /** Runs the sampling op on {@code n} given z vectors; 8-bit NHWC images. */
   static byte[] draw(Session session, GanGraph gg, float[] z, int n, int zDim) {
-    try (var zt = TFloat32.tensorOf(Shape.of(n, zDim), DataBuffers.of(z, true, false));
-        Result r = session.runner().feed(gg.inputs().z(), zt).fetch(gg.samples()).run()) {
-      var t = (TFloat32) r.get(0);
-      float[] values = new float[(int) t.size()];
-      t.copyTo(DataBuffers.of(values, false, false));
-      byte[] out = new byte[values.length];
-      Pixels.toByte(values, 0, out, 0, values.length);
-      return out;
-    }
+    float[] values = Tensors.run(session, gg.inputs().z(), z, new long[] {n, zDim}, gg.samples())[0];
+    byte[] out = new byte[values.length];
+    Pixels.toByte(values, 0, out, 0, values.length);
+    return out;
   }
 
   @Override

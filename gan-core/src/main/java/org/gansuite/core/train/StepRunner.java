@@ -5,13 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.Phase;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.RunMetadata;
 import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
@@ -43,10 +42,9 @@ final class StepRunner {
     try {
       var in = graph.inputs();
       var runner = session.runner()
-          .feed(in.real(), own(owned, TFloat32.tensorOf(
-              Shape.of(batchSize, shape.height(), shape.width(), shape.channels()), DataBuffers.of(batch.pixels(), true, false))))
-          .feed(in.z(), own(owned, TFloat32.tensorOf(Shape.of(batchSize, zDim),
-              DataBuffers.of(Randomness.uniformZ(batchSize, zDim, seed, iteration, k), true, false))))
+          .feed(in.real(), own(owned,
+              Tensors.float32(batch.pixels(), batchSize, shape.height(), shape.width(), shape.channels())))
+          .feed(in.z(), own(owned, Tensors.float32(Randomness.uniformZ(batchSize, zDim, seed, iteration, k), batchSize, zDim)))
           .feed(in.seed(), own(owned, TInt64.vectorOf(Randomness.stepSeed(seed, iteration, k))))
           .addTarget(phase.update());
       if (graph.batchFeeds().isPresent()) {

@@ -3,6 +3,9 @@ package org.gansuite.core.train;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.UserError;
+import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.model.PrepareContext;
 
 /**
  * How a run is trained (not what is trained, which is the {@link org.gansuite.core.model.ModelSpec}).
@@ -28,14 +31,20 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(device, "device");
     if (epochs <= 0) {
-      throw new IllegalArgumentException("epochs must be positive, got " + epochs);
+      throw new UserError("epochs must be positive, got " + epochs);
     }
     if (maxIterations < 0 || maxImages < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
-      throw new IllegalArgumentException("counts must not be negative");
+      throw new UserError("counts must not be negative");
     }
     if (keepCheckpoints <= 0 || logEvery <= 0) {
-      throw new IllegalArgumentException("keepCheckpoints and logEvery must be positive");
+      throw new UserError("keepCheckpoints and logEvery must be positive");
     }
+  }
+
+  /** What a model's preparation may use of this run: its folder, the data, the device and the cadence. */
+  public PrepareContext prepareContext(ImageDataset data) {
+    return new PrepareContext(runDir, data, device, intraOpThreads, interOpThreads, progress,
+        new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery));
   }
 
   public static Builder builder(Path runDir) {

@@ -11,13 +11,14 @@ import java.util.SortedMap;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.provenance.Provenance;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
@@ -32,14 +33,14 @@ import org.tensorflow.op.Ops;
  */
 public final class Trainer {
 
-  private final GanModelProvider provider;
+  private final GanModelProvider<?> provider;
   private final ModelSpec spec;
   private final ImageDataset data;
   private final TrainConfig cfg;
 
-  public Trainer(GanModelProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
+  public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
     if (!data.shape().equals(spec.shape())) {
-      throw new IllegalArgumentException("data set " + data.id().name() + " holds " + data.shape()
+      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
           + " images but the model is built for " + spec.shape());
     }
     this.provider = provider;
@@ -56,7 +57,7 @@ public final class Trainer {
   public TrainResult train() throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(cfg.runDir());
-    Prepared prepared = provider.prepare(spec, data, cfg);
+    PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
     SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
     prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
     var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
@@ -73,11 +74,11 @@ public final class Trainer {
     try (Graph g = new Graph();
         Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads())) {
       Ops tf = cfg.device().ops(g);
-      GanGraph gg = provider.build(tf, spec, prepared);
+      GanGraph gg = prepared.build(tf);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
       if (perEpoch == 0) {
-        throw new IllegalArgumentException("data set " + data.id().name() + " has " + data.size()
+        throw new UserError("data set " + data.id().name() + " has " + data.size()
             + " images, fewer than one iteration needs (" + perIteration + " batches of " + spec.batchSize() + ")");
       }
       long total = cfg.epochs() * perEpoch;

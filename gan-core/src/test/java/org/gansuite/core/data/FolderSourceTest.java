@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.gansuite.core.image.ImageWriter;
+import org.gansuite.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,7 +116,7 @@ class FolderSourceTest {
     data.read(0, out, 0);
     // SHA-256 of Pillow 9.4's im.crop((35, 55, 143, 163)).resize((64, 64), Image.LANCZOS).tobytes()
     assertEquals("47a790878514c9e3d6bfb33d2e1c3af6a8909c8e91709bff042ad4c9f00b51ef",
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out)));
+        Sha256.of(out));
   }
 
   @Test

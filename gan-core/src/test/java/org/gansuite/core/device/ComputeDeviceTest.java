@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
 import org.gansuite.core.device.ComputeDevice.Kind;
+import org.gansuite.core.UserError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,7 +64,7 @@ class ComputeDeviceTest {
   @ValueSource(strings = {"", "  ", "tpu", "/TPU:0", "/GPU", "/GPU:", "GPU:-1", "/GPU:x", "/GPU:1:2", "gpu0",
       "/cpu0", "auto:0", "//GPU:0", "/GPU:9999999999", "/job:localhost/device:GPU:0", "cuda"})
   void refusesMalformedTextNamingTheAcceptedForms(String text) {
-    var e = assertThrows(IllegalArgumentException.class, () -> ComputeDevice.parse(text));
+    var e = assertThrows(UserError.class, () -> ComputeDevice.parse(text));
     assertEquals("device must be one of auto, cpu, gpu, /CPU:n or /GPU:n (n = 0, 1, ...), got '" + text + "'",
         e.getMessage());
   }
@@ -105,7 +106,7 @@ class ComputeDeviceTest {
   @Test
   void aGpuIsRefusedWhereThereIsNone() {
     assumeFalse(ComputeDevice.present().contains(ComputeDevice.GPU), "this machine has a GPU");
-    var e = assertThrows(IllegalStateException.class, () -> ComputeDevice.parse("gpu").resolve());
+    var e = assertThrows(UserError.class, () -> ComputeDevice.parse("gpu").resolve());
     assertEquals("device /GPU:0 is not on this machine (TensorFlow lists /CPU:0; 'auto' takes a GPU only when "
         + "there is one)", e.getMessage());
   }
@@ -115,13 +116,13 @@ class ComputeDeviceTest {
     ComputeDevice gpu7 = ComputeDevice.parse("/GPU:7");
     ComputeDevice cpu7 = ComputeDevice.parse("/CPU:7");
     try (Graph g = new Graph()) {
-      var onOps = assertThrows(IllegalStateException.class, () -> gpu7.ops(g));
+      var onOps = assertThrows(UserError.class, () -> gpu7.ops(g));
       assertTrue(onOps.getMessage().startsWith("device /GPU:7 is not on this machine (TensorFlow lists "),
           onOps.getMessage());
       assertFalse(onOps.getMessage().contains("\n"), "one line");
-      var onPlace = assertThrows(IllegalStateException.class, () -> cpu7.place(Ops.create(g)));
+      var onPlace = assertThrows(UserError.class, () -> cpu7.place(Ops.create(g)));
       assertTrue(onPlace.getMessage().startsWith("device /CPU:7 is not on this machine"), onPlace.getMessage());
-      var onSession = assertThrows(IllegalStateException.class, () -> gpu7.session(g, 1, 1));
+      var onSession = assertThrows(UserError.class, () -> gpu7.session(g, 1, 1));
       assertEquals(onOps.getMessage(), onSession.getMessage());
       assertThrows(IllegalStateException.class, gpu7::spec);
       assertFalse(g.operations().hasNext(), "nothing was added to the graph");

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.testing.GraphRunner;
@@ -76,7 +77,7 @@ class UpdatesTest {
     var model = new TinyGan();
     var spec = new ModelSpec(model.name(), new ImageShape(4, 4, 1), 8, 4, 1, model.defaults());
     try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
-      GanGraph gg = model.build(Ops.create(g), spec);
+      GanGraph gg = model.build(Ops.create(g), BuildContext.of(spec));
       s.initialize();
       for (int phase = 0; phase < 2; phase++) {
         var gBefore = snapshot(s, gg.network("generator"));

@@ -3,8 +3,7 @@ package org.gansuite.core.image;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import org.gansuite.core.io.Sha256;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,6 +101,6 @@ class ResamplerTest {
     byte[] out = Resampler.resize(crop, 0, 108, 108, 3, 64, 64, ResampleFilter.LANCZOS);
     assertArrayEquals(bytes(93, 88, 188, 140, 100, 146, 134, 136, 108, 114, 103, 117), java.util.Arrays.copyOf(out, 12));
     assertEquals("47a790878514c9e3d6bfb33d2e1c3af6a8909c8e91709bff042ad4c9f00b51ef",
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out)));
+        Sha256.of(out));
   }
 }

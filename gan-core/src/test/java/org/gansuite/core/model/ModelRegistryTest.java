@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelRegistryTest {
 
-  private static GanModelProvider named(String name) {
+  private static GanModelProvider<?> named(String name) {
     return new TinyGan() {
       @Override
       public String name() {

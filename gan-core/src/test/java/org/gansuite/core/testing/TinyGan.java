@@ -9,13 +9,14 @@ import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -26,7 +27,7 @@ import org.tensorflow.types.TFloat32;
  * steps precede each generator step. {@code nan_at} (an iteration, 1-based; 0 = never) makes the
  * losses NaN from that iteration on, to test divergence handling.
  */
-public class TinyGan implements GanModelProvider {
+public class TinyGan implements SimpleGanModelProvider {
 
   @Override
   public String name() {
@@ -54,7 +55,8 @@ public class TinyGan implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
     int pixels = spec.shape().pixels();

@@ -6,17 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.gansuite.core.UserError;
+import org.gansuite.core.io.AtomicFiles;
+import org.gansuite.core.io.Sha256;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.Summary;
-import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.metrics.io.Npy;
 
 /**
@@ -106,22 +106,18 @@ public final class StatsCache {
 
   /** SHA-256 over the .npy entries in name order. */
   private static String hash(Map<String, byte[]> entries) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      entries.keySet().stream().filter(n -> n.endsWith(".npy")).sorted().forEach(n -> {
-        md.update(n.getBytes(StandardCharsets.UTF_8));
-        md.update(entries.get(n));
-      });
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    MessageDigest md = Sha256.digest();
+    entries.keySet().stream().filter(n -> n.endsWith(".npy")).sorted().forEach(n -> {
+      md.update(n.getBytes(StandardCharsets.UTF_8));
+      md.update(entries.get(n));
+    });
+    return Sha256.hex(md);
   }
 
   private static String text(Map<String, byte[]> entries, String name, Path file) {
     byte[] b = entries.get(name);
     if (b == null) {
-      throw new IllegalStateException(file + ": cache file lacks " + name + "; delete it");
+      throw new UserError(file + ": cache file lacks " + name + "; delete it");
     }
     return new String(b, StandardCharsets.UTF_8);
   }
@@ -129,7 +125,7 @@ public final class StatsCache {
   private static Npy.Array array(Map<String, byte[]> entries, String name, Path file) {
     byte[] b = entries.get(name + ".npy");
     if (b == null) {
-      throw new IllegalStateException(file + ": cache file lacks " + name + ".npy; delete it");
+      throw new UserError(file + ": cache file lacks " + name + ".npy; delete it");
     }
     return Npy.parse(b, file + "[" + name + ".npy]");
   }

@@ -1,10 +1,7 @@
 package org.gansuite.metrics.cache;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
+import org.gansuite.core.io.Sha256;
 
 /**
  * What reference statistics depend on: the data set's content hash, the extractor and its weights
@@ -35,11 +32,7 @@ public record StatsKey(String datasetHash, String extractor, String weightsSha25
 
   /** File name: the extractor and N for people, a hash of the whole key for uniqueness. */
   public String fileName() {
-    try {
-      byte[] h = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
-      return extractor.replaceAll("[^A-Za-z0-9._-]", "_") + "-n" + n + "-" + HexFormat.of().formatHex(h, 0, 12) + ".npz";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    // The first 12 bytes of the key's hash: 24 hex digits.
+    return extractor.replaceAll("[^A-Za-z0-9._-]", "_") + "-n" + n + "-" + Sha256.of(canonical()).substring(0, 24) + ".npz";
   }
 }

@@ -6,13 +6,12 @@ import java.util.Map;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.extract.ExtractorInfo;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import org.gansuite.metrics.extract.Features;
-import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 
@@ -84,11 +83,10 @@ public final class ClassifierExtractor implements FeatureExtractor {
     double[] probs = new double[n * info.classes()];
     for (int start = 0; start < n; start += batchSize) {
       int end = Math.min(n, start + batchSize);
-      try (var x = Tf.float32(input.batch(null, start, end), end - start, hw);
-          Result r = session.runner().feed(net.images, x).fetch(net.features).fetch(net.probabilities).run()) {
-        copy(Tf.floats(r.get(0)), 1 / featureScale, feats, start * ClassifierGraph.FEATURES);
-        copy(Tf.floats(r.get(1)), 1, probs, start * info.classes());
-      }
+      float[][] out = Tensors.run(session, net.images, input.batch(null, start, end), new long[] {end - start, hw},
+          net.features, net.probabilities);
+      copy(out[0], 1 / featureScale, feats, start * ClassifierGraph.FEATURES);
+      copy(out[1], 1, probs, start * info.classes());
     }
     return new Features(new FeatureMatrix(n, ClassifierGraph.FEATURES, feats),
         new FeatureMatrix(n, info.classes(), probs), info);

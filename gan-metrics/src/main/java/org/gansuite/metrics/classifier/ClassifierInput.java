@@ -1,5 +1,6 @@
 package org.gansuite.metrics.classifier;
 
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.metrics.GreyConversion;
@@ -18,7 +19,7 @@ final class ClassifierInput {
   ClassifierInput(ImageDataset images, ImageShape trained) {
     ImageShape s = images.shape();
     if (s.height() != trained.height() || s.width() != trained.width()) {
-      throw new IllegalArgumentException(images.id().name() + ": images are " + s + " but the classifier was trained on "
+      throw new UserError(images.id().name() + ": images are " + s + " but the classifier was trained on "
           + trained + "; give images of " + trained.height() + "x" + trained.width() + " pixels");
     }
     this.images = images;

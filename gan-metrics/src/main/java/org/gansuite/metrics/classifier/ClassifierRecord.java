@@ -3,7 +3,7 @@ package org.gansuite.metrics.classifier;
 import java.security.MessageDigest;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.LabeledDataset;
-import org.gansuite.metrics.impl.Sha256;
+import org.gansuite.core.io.Sha256;
 
 /**
  * The JSON sidecar of a trained classifier: what it was trained on, how, and how well it does on

@@ -2,9 +2,10 @@ package org.gansuite.metrics.classifier;
 
 import java.util.SplittableRandom;
 import org.gansuite.core.data.LabeledDataset;
+import org.gansuite.core.graph.Tensors;
+import org.gansuite.core.train.Randomness;
 import org.gansuite.metrics.FeatureMatrix;
 import org.gansuite.metrics.extract.ExtractorInfo;
-import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.types.TInt32;
@@ -30,7 +31,7 @@ final class ClassifierTrainer {
     int hw = input.pixelsPerImage();
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       long t0 = System.nanoTime();
-      shuffle(order, rng);
+      Randomness.shuffle(order, rng);
       double lossSum = 0;
       int steps = 0;
       for (int start = 0; start + batch <= n; start += batch) {
@@ -38,7 +39,7 @@ final class ClassifierTrainer {
         for (int i = 0; i < batch; i++) {
           y[i] = labels[order[start + i]];
         }
-        try (var x = Tf.float32(input.batch(order, start, start + batch), batch, hw);
+        try (var x = Tensors.float32(input.batch(order, start, start + batch), batch, hw);
             var yt = TInt32.vectorOf(y);
             Result r = session.runner().feed(net.images, x).feed(net.labels, yt).addTarget(net.step)
                 .fetch(net.loss).run()) {
@@ -87,18 +88,5 @@ final class ClassifierTrainer {
       sum += v * v;
     }
     return Math.sqrt(sum / f.values().length);
-  }
-
-  /** A fresh uniform permutation of 0..n-1 (Fisher-Yates). */
-  private static void shuffle(int[] order, SplittableRandom rng) {
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
   }
 }

@@ -9,18 +9,19 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.FileTrees;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.io.FileTrees;
+import org.gansuite.core.io.Sha256;
 import org.gansuite.core.provenance.Provenance;
+import org.gansuite.core.train.Checkpoints;
 import org.gansuite.metrics.extract.ExtractorInfo;
-import org.gansuite.metrics.impl.Sha256;
-import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
@@ -39,7 +40,7 @@ public final class DomainClassifier {
   static final String RECORD = "classifier.json";
   static final String CHECKPOINT = "model";
   /** Version of the cache layout and record; part of the key, so an older cache is retrained. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   /** Training images the feature scale is measured on. */
   static final int SCALE_IMAGES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,7 +55,7 @@ public final class DomainClassifier {
   public static Opened open(String name, Path cacheDir, LabeledDataset train, LabeledDataset test,
       ClassifierConfig config, ComputeDevice device) throws IOException {
     if (train.classes() != test.classes()) {
-      throw new IllegalArgumentException(train.id().name() + " has " + train.classes() + " classes but "
+      throw new UserError(train.id().name() + " has " + train.classes() + " classes but "
           + test.id().name() + " has " + test.classes());
     }
     var tr = ClassifierRecord.DataRef.of(train);
@@ -88,7 +89,7 @@ public final class DomainClassifier {
           ClassifierTrainer.train(s, net, train, config, name);
           double seconds = (System.nanoTime() - t0) / 1e9;
           s.save(tmp.resolve(CHECKPOINT).toString());
-          String sha = checkpointSha256(tmp);
+          String sha = Checkpoints.contentHash(tmp);
           ExtractorInfo info = new ExtractorInfo(name, sha, ClassifierGraph.FEATURE_LAYER, ClassifierGraph.FEATURES,
               train.classes());
           double accuracy = ClassifierTrainer.accuracy(s, net, test, info);
@@ -115,35 +116,17 @@ public final class DomainClassifier {
   static ClassifierRecord load(Path dir, String key) throws IOException {
     Path file = dir.resolve(RECORD);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalStateException(dir + ": cached classifier lacks " + RECORD + "; delete the folder to retrain");
+      throw new UserError(dir + ": cached classifier lacks " + RECORD + "; delete the folder to retrain");
     }
     ClassifierRecord r = JSON.readValue(file.toFile(), ClassifierRecord.class);
     if (!key.equals(r.key())) {
-      throw new IllegalStateException(file + ": holds key " + r.key() + ", expected " + key + "; delete the folder");
+      throw new UserError(file + ": holds key " + r.key() + ", expected " + key + "; delete the folder");
     }
-    String sha = checkpointSha256(dir);
+    String sha = Checkpoints.contentHash(dir);
     if (!sha.equals(r.weightsSha256())) {
       throw new IllegalStateException(dir + ": checkpoint SHA-256 is " + sha + " but " + RECORD + " records "
           + r.weightsSha256() + "; delete the folder to retrain");
     }
     return r;
   }
-
-  /** SHA-256 over the checkpoint files {@code model.*} in name order (names included). */
-  static String checkpointSha256(Path dir) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith(CHECKPOINT + ".")).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new IllegalStateException(dir + ": no checkpoint files " + CHECKPOINT + ".*; delete the folder to retrain");
-    }
-    MessageDigest md = Sha256.digest();
-    for (Path f : files) {
-      md.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-      md.update(Files.readAllBytes(f));
-    }
-    return Sha256.hex(md);
-  }
-
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.UserError;
 
 /**
  * How to open an extractor.
@@ -25,7 +26,7 @@ public record ExtractorOptions(Path weights, Optional<String> pinnedSha256, Comp
     extra = Map.copyOf(extra);
     pinnedSha256.ifPresent(h -> {
       if (!h.matches("[0-9a-fA-F]{64}")) {
-        throw new IllegalArgumentException("pinned SHA-256 must be 64 hex digits, got '" + h + "'");
+        throw new UserError("pinned SHA-256 must be 64 hex digits, got '" + h + "'");
       }
     });
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import org.gansuite.core.UserError;
 
 /** The extractors registered through {@link ServiceLoader}, by name. */
 public final class FeatureExtractors {
@@ -35,7 +36,7 @@ public final class FeatureExtractors {
   public static FeatureExtractor open(String name, ExtractorOptions options) throws IOException {
     FeatureExtractorProvider p = providers().get(name);
     if (p == null) {
-      throw new IllegalArgumentException("no feature extractor named '" + name + "'; known: " + names());
+      throw new UserError("no feature extractor named '" + name + "'; known: " + names());
     }
     return p.open(options);
   }

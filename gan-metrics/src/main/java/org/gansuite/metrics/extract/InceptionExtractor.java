@@ -4,17 +4,17 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.graph.Tensors;
+import org.gansuite.core.io.Sha256;
 import org.gansuite.metrics.FeatureMatrix;
-import org.gansuite.metrics.impl.Sha256;
-import org.gansuite.metrics.impl.Tf;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.op.Ops;
 import org.tensorflow.proto.GraphDef;
@@ -75,7 +75,7 @@ public final class InceptionExtractor implements FeatureExtractor {
   public static InceptionExtractor open(ExtractorOptions options) throws IOException {
     Path file = options.weights();
     if (file == null) {
-      throw new IllegalArgumentException(NAME + " needs the graph file classify_image_graph_def.pb (its weights)");
+      throw new UserError(NAME + " needs the graph file classify_image_graph_def.pb (its weights)");
     }
     byte[] bytes = Files.readAllBytes(file);
     String sha = Sha256.of(bytes);
@@ -84,7 +84,7 @@ public final class InceptionExtractor implements FeatureExtractor {
     try {
       def = GraphDef.parseFrom(bytes);
     } catch (InvalidProtocolBufferException e) {
-      throw new IllegalArgumentException(file + ": not a TensorFlow GraphDef (" + e.getMessage() + ")", e);
+      throw new UserError(file + ": not a TensorFlow GraphDef (" + e.getMessage() + ")", e);
     }
     GraphOpPolicy.check(def, file);
     String weightsInput = weightsInput(def, file);
@@ -96,7 +96,7 @@ public final class InceptionExtractor implements FeatureExtractor {
       Output<TFloat32> pool = output(g, POOL, file);
       Output<TFloat32> w = outputOf(g, weightsInput, file);
       if (w.shape().numDimensions() != 2 || w.shape().size(0) < 1) {
-        throw new IllegalArgumentException(file + ": '" + weightsInput + "' should be a 2-D weight matrix, has shape " + w.shape());
+        throw new UserError(file + ": '" + weightsInput + "' should be a 2-D weight matrix, has shape " + w.shape());
       }
       int dim = (int) w.shape().size(0);
       int classes = (int) w.shape().size(1);
@@ -116,12 +116,12 @@ public final class InceptionExtractor implements FeatureExtractor {
     for (NodeDef n : def.getNodeList()) {
       if (n.getName().equals(LOGITS_MATMUL)) {
         if (n.getInputCount() < 2) {
-          throw new IllegalArgumentException(file + ": '" + LOGITS_MATMUL + "' has no weights input");
+          throw new UserError(file + ": '" + LOGITS_MATMUL + "' has no weights input");
         }
         return n.getInput(1);
       }
     }
-    throw new IllegalArgumentException(file + ": no node '" + LOGITS_MATMUL + "'; is this the 2015-12-05 Inception graph?");
+    throw new UserError(file + ": no node '" + LOGITS_MATMUL + "'; is this the 2015-12-05 Inception graph?");
   }
 
   private static GraphDef placed(GraphDef def, ComputeDevice device) {
@@ -137,7 +137,7 @@ public final class InceptionExtractor implements FeatureExtractor {
   private static Output<TFloat32> output(Graph g, String op, Path file) {
     GraphOperation o = g.operation(op);
     if (o == null) {
-      throw new IllegalArgumentException(file + ": no node '" + op + "'; is this the 2015-12-05 Inception graph?");
+      throw new UserError(file + ": no node '" + op + "'; is this the 2015-12-05 Inception graph?");
     }
     return (Output<TFloat32>) (Output<?>) o.output(0);
   }
@@ -150,7 +150,7 @@ public final class InceptionExtractor implements FeatureExtractor {
     String op = colon < 0 ? name : name.substring(0, colon);
     GraphOperation o = g.operation(op);
     if (o == null) {
-      throw new IllegalArgumentException(file + ": missing node '" + op + "'");
+      throw new UserError(file + ": missing node '" + op + "'");
     }
     return (Output<TFloat32>) (Output<?>) o.output(index);
   }
@@ -180,16 +180,13 @@ public final class InceptionExtractor implements FeatureExtractor {
         images.read(start + i, one, 0);
         toRgbFloat(one, shape, batch, i * shape.height() * shape.width() * 3);
       }
-      try (var t = Tf.float32(batch, count, shape.height(), shape.width(), 3);
-          Result r = session.runner().feed(input, t).fetch(features).fetch(probabilities).run()) {
-        float[] f = Tf.floats(r.get(0));
-        float[] p = Tf.floats(r.get(1));
-        for (int i = 0; i < f.length; i++) {
-          feats[start * d + i] = f[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-          probs[start * k + i] = p[i];
-        }
+      float[][] out = Tensors.run(session, input, batch, new long[] {count, shape.height(), shape.width(), 3},
+          features, probabilities);
+      for (int i = 0; i < out[0].length; i++) {
+        feats[start * d + i] = out[0][i];
+      }
+      for (int i = 0; i < out[1].length; i++) {
+        probs[start * k + i] = out[1][i];
       }
     }
     return new Features(new FeatureMatrix(n, d, feats), new FeatureMatrix(n, k, probs), info);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.image.ImageDecoder;
 
@@ -38,7 +39,7 @@ public final class ImageFolderReader {
       files = s.filter(Files::isRegularFile).filter(ImageFolderReader::isImage).sorted().toList();
     }
     if (files.isEmpty()) {
-      throw new IllegalArgumentException(folder + ": no .png, .jpg or .jpeg images in this folder");
+      throw new UserError(folder + ": no .png, .jpg or .jpeg images in this folder");
     }
     return files;
   }

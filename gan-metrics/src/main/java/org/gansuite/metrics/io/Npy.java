@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gansuite.core.UserError;
 import org.gansuite.metrics.FeatureMatrix;
 
 /**
@@ -42,11 +43,11 @@ public final class Npy {
   public static FeatureMatrix readFeatures(Path file) throws IOException {
     Array a = read(file);
     if (a.ndim() != 2) {
-      throw new IllegalArgumentException(
+      throw new UserError(
           file + ": features must be a 2-D array (N x d), got shape " + Arrays.toString(a.shape()));
     }
     if (a.shape()[0] == 0 || a.shape()[1] == 0) {
-      throw new IllegalArgumentException(file + ": feature array is empty, shape " + Arrays.toString(a.shape()));
+      throw new UserError(file + ": feature array is empty, shape " + Arrays.toString(a.shape()));
     }
     return new FeatureMatrix(Math.toIntExact(a.shape()[0]), Math.toIntExact(a.shape()[1]), a.values());
   }
@@ -54,7 +55,7 @@ public final class Npy {
   /** Decodes {@code bytes}; {@code source} names the file (or zip entry) in error messages. */
   public static Array parse(byte[] bytes, String source) {
     if (bytes.length < 10 || !Arrays.equals(Arrays.copyOf(bytes, 6), MAGIC)) {
-      throw new IllegalArgumentException(source + ": not a .npy file (bad magic bytes)");
+      throw new UserError(source + ": not a .npy file (bad magic bytes)");
     }
     int major = bytes[6] & 0xFF;
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -65,27 +66,27 @@ public final class Npy {
       headerStart = 10;
     } else if (major == 2 || major == 3) {
       if (bytes.length < 12) {
-        throw new IllegalArgumentException(source + ": truncated .npy header");
+        throw new UserError(source + ": truncated .npy header");
       }
       headerLen = buf.getInt(8) & 0xFFFFFFFFL;
       headerStart = 12;
     } else {
-      throw new IllegalArgumentException(source + ": unsupported .npy format version " + major);
+      throw new UserError(source + ": unsupported .npy format version " + major);
     }
     if (headerStart + headerLen > bytes.length) {
-      throw new IllegalArgumentException(source + ": truncated .npy header");
+      throw new UserError(source + ": truncated .npy header");
     }
     String header = new String(bytes, headerStart, (int) headerLen,
         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     String descr = group(DESCR, header, source, "descr");
     if (group(FORTRAN, header, source, "fortran_order").equals("True")) {
-      throw new IllegalArgumentException(
+      throw new UserError(
           source + ": Fortran-order arrays are not supported; save with np.ascontiguousarray(a)");
     }
     int width = switch (descr) {
       case "<f8" -> 8;
       case "<f4" -> 4;
-      default -> throw new IllegalArgumentException(
+      default -> throw new UserError(
           source + ": dtype '" + descr + "' is not supported; expected little-endian float32 '<f4' or float64 '<f8'");
     };
     long[] shape = parseShape(group(SHAPE, header, source, "shape"), source);
@@ -95,7 +96,7 @@ public final class Npy {
     }
     int dataStart = headerStart + (int) headerLen;
     if (bytes.length - dataStart != count * width) {
-      throw new IllegalArgumentException(source + ": shape " + Arrays.toString(shape) + " of " + descr
+      throw new UserError(source + ": shape " + Arrays.toString(shape) + " of " + descr
           + " needs " + count * width + " data bytes, file has " + (bytes.length - dataStart));
     }
     double[] values = new double[Math.toIntExact(count)];
@@ -109,7 +110,7 @@ public final class Npy {
   private static String group(Pattern p, String header, String source, String key) {
     Matcher m = p.matcher(header);
     if (!m.find()) {
-      throw new IllegalArgumentException(source + ": .npy header lacks a valid '" + key + "' entry: " + header.trim());
+      throw new UserError(source + ": .npy header lacks a valid '" + key + "' entry: " + header.trim());
     }
     return m.group(1);
   }
@@ -130,7 +131,7 @@ public final class Npy {
         }
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(source + ": bad .npy shape (" + text + ")", e);
+      throw new UserError(source + ": bad .npy shape (" + text + ")", e);
     }
     return shape;
   }

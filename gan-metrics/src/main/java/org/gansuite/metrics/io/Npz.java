@@ -13,8 +13,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.gansuite.metrics.FeatureStats;
+import org.gansuite.core.UserError;
 import org.gansuite.core.io.AtomicFiles;
+import org.gansuite.metrics.FeatureStats;
 
 /**
  * NumPy's {@code .npz} (a zip of {@code .npy} entries), and FID statistics in the layout of TTUR's
@@ -48,7 +49,7 @@ public final class Npz {
         arrays.put(key, Npy.parse(bytes, file + "[" + e.getName() + "]"));
       }
     } catch (ZipException e) {
-      throw new IllegalArgumentException(file + ": not a valid .npz (zip) file: " + e.getMessage(), e);
+      throw new UserError(file + ": not a valid .npz (zip) file: " + e.getMessage(), e);
     }
     return arrays;
   }
@@ -59,29 +60,29 @@ public final class Npz {
     Npy.Array mu = a.get("mu");
     Npy.Array sigma = a.get("sigma");
     if (mu == null || sigma == null) {
-      throw new IllegalArgumentException(
+      throw new UserError(
           file + ": FID statistics need arrays 'mu' and 'sigma', found " + a.keySet());
     }
     if (mu.ndim() != 1) {
-      throw new IllegalArgumentException(file + ": 'mu' must be 1-D, got shape " + Arrays.toString(mu.shape()));
+      throw new UserError(file + ": 'mu' must be 1-D, got shape " + Arrays.toString(mu.shape()));
     }
     long d = mu.shape()[0];
     if (sigma.ndim() != 2 || sigma.shape()[0] != d || sigma.shape()[1] != d) {
-      throw new IllegalArgumentException(file + ": 'sigma' must be " + d + " x " + d
+      throw new UserError(file + ": 'sigma' must be " + d + " x " + d
           + " to match 'mu', got shape " + Arrays.toString(sigma.shape()));
     }
     int n = 0;
     Npy.Array count = a.get("n");
     if (count != null) {
       if (count.values().length != 1 || count.values()[0] != Math.rint(count.values()[0])) {
-        throw new IllegalArgumentException(file + ": 'n' must hold one whole number");
+        throw new UserError(file + ": 'n' must hold one whole number");
       }
       n = (int) count.values()[0];
     }
     try {
       return new FeatureStats(n, mu.values(), sigma.values());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      throw new UserError(file + ": " + e.getMessage(), e);
     }
   }
 

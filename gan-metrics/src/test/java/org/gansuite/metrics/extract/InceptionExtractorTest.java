@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.metrics.FeatureMatrix;
-import org.gansuite.metrics.impl.Tf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
@@ -47,12 +47,12 @@ class InceptionExtractorTest {
     }
     try (Graph g = new Graph(); Session session = ComputeDevice.AUTO.session(g)) {
       g.importGraphDef(GraphDef.parseFrom(Files.readAllBytes(pb)));
-      try (var t = Tf.float32(f, 1, s.height(), s.width(), 3);
+      try (var t = Tensors.float32(f, 1, s.height(), s.width(), 3);
           Result r = session.runner()
               .feed(g.operation("ExpandDims").output(0), t)
               .fetch(g.operation("pool_3/_reshape").output(0)) // batch 1 only: fine here
               .run()) {
-        return Tf.floats(r.get(0));
+        return Tensors.floats(r.get(0));
       }
     }
   }
@@ -66,7 +66,7 @@ class InceptionExtractorTest {
       assertEquals(TinyInceptionGraph.F, info.featureDim());
       assertEquals(TinyInceptionGraph.K, info.classes());
       assertEquals("pool_3:0", info.layer());
-      assertEquals(org.gansuite.metrics.impl.Sha256.of(pb), info.weightsSha256());
+      assertEquals(org.gansuite.core.io.Sha256.of(pb), info.weightsSha256());
       Features one = ex.extract(data, 1);
       Features three = ex.extract(data, 3);
       float[][] w = TinyInceptionGraph.weights();
@@ -125,7 +125,7 @@ class InceptionExtractorTest {
   @Test
   void pinnedHashMustMatch() throws IOException {
     Path pb = TinyInceptionGraph.write(dir, tf -> {});
-    String sha = org.gansuite.metrics.impl.Sha256.of(pb);
+    String sha = org.gansuite.core.io.Sha256.of(pb);
     String wrong = "0".repeat(64);
     var bad = new ExtractorOptions(pb, Optional.of(wrong), ComputeDevice.AUTO, Map.of());
     var e = assertThrows(SecurityException.class, () -> InceptionExtractor.open(bad));

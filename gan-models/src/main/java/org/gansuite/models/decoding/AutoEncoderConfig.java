@@ -2,6 +2,7 @@ package org.gansuite.models.decoding;
 
 import java.util.Map;
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.model.HyperParameters;
 
@@ -23,13 +24,13 @@ public record AutoEncoderConfig(EncoderKind encoder, int gf, int df, double lear
   public AutoEncoderConfig {
     Objects.requireNonNull(encoder, "encoder");
     if (gf <= 0 || df <= 0) {
-      throw new IllegalArgumentException("gf and df must be positive, got " + gf + ", " + df);
+      throw new UserError("gf and df must be positive, got " + gf + ", " + df);
     }
     if (epochs <= 0) {
-      throw new IllegalArgumentException("ae_epochs must be positive, got " + epochs);
+      throw new UserError("ae_epochs must be positive, got " + epochs);
     }
     if (maxIterations < 0) {
-      throw new IllegalArgumentException("ae_max_iterations must not be negative, got " + maxIterations);
+      throw new UserError("ae_max_iterations must not be negative, got " + maxIterations);
     }
     optimizer(learningRate, beta1); // validates both
   }

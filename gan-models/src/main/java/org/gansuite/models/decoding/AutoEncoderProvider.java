@@ -4,12 +4,13 @@ import java.util.List;
 import java.util.Map;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.tensorflow.op.Ops;
 
 /**
@@ -20,7 +21,7 @@ import org.tensorflow.op.Ops;
  * sample grids (the decoder fed with z, without skips). Deliberately not registered as a service:
  * it is not a GAN.
  */
-public final class AutoEncoderProvider implements GanModelProvider {
+public final class AutoEncoderProvider implements SimpleGanModelProvider {
 
   public static final String NAME = "proposed-ae";
 
@@ -50,7 +51,8 @@ public final class AutoEncoderProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var ae = AutoEncoderConfig.ofRun(spec.hyper());
     var in = GanInputs.create(tf, spec);
     var nets = ProposedNetworks.forAutoEncoder(tf, spec, ae);

@@ -1,17 +1,10 @@
 package org.gansuite.models.decoding;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.PrepareContext;
 import org.gansuite.core.train.Checkpoints;
 import org.gansuite.core.train.TrainConfig;
 import org.gansuite.core.train.TrainResult;
@@ -33,19 +26,20 @@ public final class AutoEncoderRun {
   }
 
   /** The pre-training that belongs to a GAN run: same shape, z size, batch and seed. */
-  public static AutoEncoderRun of(ModelSpec gan, TrainConfig ganConfig, AutoEncoderConfig ae) {
+  public static AutoEncoderRun of(ModelSpec gan, PrepareContext ganRun, AutoEncoderConfig ae) {
     var spec = new ModelSpec(AutoEncoderProvider.NAME, gan.shape(), gan.zDim(), gan.batchSize(), gan.seed(),
         ae.runHyperParameters());
-    var cfg = TrainConfig.builder(ganConfig.runDir().resolve("autoencoder"))
+    var cadence = ganRun.cadence();
+    var cfg = TrainConfig.builder(ganRun.runDir().resolve("autoencoder"))
         .setEpochs(ae.epochs())
         .optMaxIterations(ae.maxIterations())
-        .optCheckpointEvery(ganConfig.checkpointEvery())
-        .optKeepCheckpoints(ganConfig.keepCheckpoints())
-        .optLogEvery(ganConfig.logEvery())
-        .optSampleEvery(ganConfig.sampleEvery())
-        .optDevice(ganConfig.device())
-        .optThreads(ganConfig.intraOpThreads(), ganConfig.interOpThreads())
-        .optProgress(ganConfig.progress())
+        .optCheckpointEvery(cadence.checkpointEvery())
+        .optKeepCheckpoints(cadence.keepCheckpoints())
+        .optLogEvery(cadence.logEvery())
+        .optSampleEvery(cadence.sampleEvery())
+        .optDevice(ganRun.device())
+        .optThreads(ganRun.intraOpThreads(), ganRun.interOpThreads())
+        .optProgress(ganRun.progress())
         .build();
     return new AutoEncoderRun(spec, cfg);
   }
@@ -76,32 +70,6 @@ public final class AutoEncoderRun {
    * folder name or sidecar), so equal weights give equal ids and any other weights differ.
    */
   public static String checkpointId(Path checkpoint) throws IOException {
-    MessageDigest md = sha256();
-    List<Path> files;
-    try (Stream<Path> s = Files.list(checkpoint)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("model.")).sorted().toList();
-    }
-    if (files.isEmpty()) {
-      throw new IOException("checkpoint " + checkpoint + " holds no model.* variable files");
-    }
-    byte[] buffer = new byte[1 << 16];
-    for (Path f : files) {
-      md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      md.update((byte) 0);
-      try (InputStream in = new DigestInputStream(Files.newInputStream(f), md)) {
-        while (in.read(buffer) >= 0) {
-          // the digest stream hashes what is read
-        }
-      }
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from this JVM", e);
-    }
+    return Checkpoints.contentHash(checkpoint);
   }
 }

@@ -9,14 +9,13 @@ import org.gansuite.core.data.Pixels;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
+import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.Checkpoints;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -102,17 +101,12 @@ public final class AutoEncoderSession implements AutoCloseable {
   }
 
   private float[] fetch(Operand<TFloat32> v) {
-    try (Result r = session.runner().fetch(v).run()) {
-      return values((TFloat32) r.get(0));
-    }
+    return Tensors.fetch(session, v);
   }
 
   private float[] run(Operand<TFloat32> out, float[] pixels, int n) {
     ImageShape s = spec.shape();
-    try (var x = TFloat32.tensorOf(Shape.of(n, s.height(), s.width(), s.channels()), DataBuffers.of(pixels, true, false));
-        Result r = session.runner().feed(input, x).fetch(out).run()) {
-      return values((TFloat32) r.get(0));
-    }
+    return Tensors.run(session, input, pixels, new long[] {n, s.height(), s.width(), s.channels()}, out)[0];
   }
 
   private interface Chunk {
@@ -132,12 +126,6 @@ public final class AutoEncoderSession implements AutoCloseable {
       }
       chunk.accept(first, n, pixels);
     }
-  }
-
-  private static float[] values(TFloat32 t) {
-    float[] out = new float[(int) t.size()];
-    t.copyTo(DataBuffers.of(out, false, false));
-    return out;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.gansuite.models.decoding;
 
 import java.util.Map;
 import java.util.Objects;
+import org.gansuite.core.UserError;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.model.HyperParameters;
 
@@ -26,10 +27,10 @@ public record DecodingConfig(double lambda, FeatureSource source, DecodingLoss l
     Objects.requireNonNull(loss, "loss");
     Objects.requireNonNull(ae, "ae");
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
-      throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+      throw new UserError("lambda must be finite and >= 0, got " + lambda);
     }
     if (gSteps <= 0) {
-      throw new IllegalArgumentException("g_steps must be positive, got " + gSteps);
+      throw new UserError("g_steps must be positive, got " + gSteps);
     }
     AutoEncoderConfig.optimizer(learningRate, ae.beta1());
   }

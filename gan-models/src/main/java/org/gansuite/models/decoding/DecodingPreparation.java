@@ -3,11 +3,12 @@ package org.gansuite.models.decoding;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
-import org.gansuite.core.train.TrainConfig;
+import org.gansuite.core.model.Preparation;
+import org.gansuite.core.model.PrepareContext;
 
 /**
  * The preparation stage of the decoding-constrained GAN (doi 10.16383/j.aas.c190496), run on
@@ -23,18 +24,20 @@ public final class DecodingPreparation {
 
   private DecodingPreparation() {}
 
-  public static Prepared prepare(ModelSpec spec, ImageDataset data, TrainConfig cfg) throws IOException {
+  public static Preparation<Optional<DecodingInputs>> prepare(ModelSpec spec, PrepareContext ctx)
+      throws IOException {
+    ImageDataset data = ctx.data();
     var dc = DecodingConfig.of(spec.hyper());
     if (!dc.decodes()) {
-      return Prepared.NONE;
+      return Preparation.of(Map.of(), Optional.empty());
     }
     Map<String, String> identity = new TreeMap<>();
     if (dc.source() != FeatureSource.AE) {
       var f = Features.random(dc.source(), data.size(), spec.zDim(), spec.seed());
       identity.put("features_sha256", f.sha256());
-      return Prepared.of(identity, new DecodingInputs(f, Map.of()));
+      return Preparation.of(identity, Optional.of(new DecodingInputs(f, Map.of())));
     }
-    var run = AutoEncoderRun.of(spec, cfg, dc.ae());
+    var run = AutoEncoderRun.of(spec, ctx, dc.ae());
     Path checkpoint = run.train(data);
     String aeId = AutoEncoderRun.checkpointId(checkpoint);
     var key = new FeatureCache.Key(data.id().contentHash(), data.size(), aeId, spec.zDim());
@@ -42,7 +45,7 @@ public final class DecodingPreparation {
     var cached = FeatureCache.load(cacheFile, key);
     Features features;
     Map<String, float[]> weights = Map.of();
-    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, cfg.device(), cfg.intraOpThreads(), cfg.interOpThreads())) {
+    try (var ae = new AutoEncoderSession(run.spec(), checkpoint, ctx.device(), ctx.intraOpThreads(), ctx.interOpThreads())) {
       if (cached.isPresent()) {
         features = cached.get();
       } else {
@@ -55,6 +58,6 @@ public final class DecodingPreparation {
     }
     identity.put("ae_checkpoint", aeId);
     identity.put("features_sha256", features.sha256());
-    return Prepared.of(identity, new DecodingInputs(features, weights));
+    return Preparation.of(identity, Optional.of(new DecodingInputs(features, weights)));
   }
 }

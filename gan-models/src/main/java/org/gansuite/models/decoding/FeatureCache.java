@@ -9,9 +9,10 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.gansuite.core.io.AtomicFiles;
 import java.util.Objects;
 import java.util.Optional;
+import org.gansuite.core.io.AtomicFiles;
+import org.gansuite.core.io.Sha256;
 
 /**
  * The cached auto-encoder features of every training image (doi 10.16383/j.aas.c190496: computed
@@ -53,7 +54,7 @@ public final class FeatureCache {
     byte[] body = bytes.toByteArray();
     AtomicFiles.write(file, out -> {
       out.write(body);
-      out.write(AutoEncoderRun.sha256().digest(body));
+      out.write(Sha256.digest().digest(body));
     });
   }
 
@@ -67,7 +68,7 @@ public final class FeatureCache {
       throw new IOException("feature cache " + file + " is not a gansuite feature cache (bad magic or too short)");
     }
     int bodyLength = all.length - DIGEST;
-    var md = AutoEncoderRun.sha256();
+    var md = Sha256.digest();
     md.update(all, 0, bodyLength);
     if (!Arrays.equals(md.digest(), 0, DIGEST, all, bodyLength, all.length)) {
       throw new IOException("feature cache " + file + " is corrupted: its SHA-256 does not match its content");

@@ -2,8 +2,8 @@ package org.gansuite.models.decoding;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HexFormat;
 import java.util.SplittableRandom;
+import org.gansuite.core.io.Sha256;
 
 /**
  * One z-sized feature per training image, row-major ({@code count x dim}): the decoding targets
@@ -39,7 +39,7 @@ public record Features(int count, int dim, float[] values) {
 
   /** SHA-256 of {@link #bytes()}: the features' identity in the run configuration. */
   public String sha256() {
-    return HexFormat.of().formatHex(AutoEncoderRun.sha256().digest(bytes()));
+    return Sha256.of(bytes());
   }
 
   /**

@@ -1,14 +1,15 @@
 package org.gansuite.models.decoding;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
-import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
-import org.gansuite.core.train.TrainConfig;
+import org.gansuite.core.model.Preparation;
+import org.gansuite.core.model.PrepareContext;
 import org.tensorflow.op.Ops;
 
 /**
@@ -17,11 +18,21 @@ import org.tensorflow.op.Ops;
  * (the decoding loss), 15 epochs as in Tables 5/6. Hyper-parameters: see {@link DecodingConfig}
  * and {@link AutoEncoderConfig}; gan-models/README.md documents every choice the paper leaves open.
  */
-public final class ProposedGanProvider implements GanModelProvider {
+public final class ProposedGanProvider implements GanModelProvider<Optional<DecodingInputs>> {
 
   @Override
   public String name() {
     return "proposed";
+  }
+
+  @Override
+  public String displayName() {
+    return "proposed";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of("proposed");
   }
 
   @Override
@@ -45,22 +56,21 @@ public final class ProposedGanProvider implements GanModelProvider {
     return DecodingConfig.defaults();
   }
 
+  /** Pre-trains the auto-encoder and caches its features (or draws random ones); nothing for lambda 0. */
   @Override
-  public Prepared prepare(ModelSpec spec, ImageDataset data, TrainConfig cfg) throws IOException {
-    return DecodingPreparation.prepare(spec, data, cfg);
+  public Preparation<Optional<DecodingInputs>> prepare(ModelSpec spec, PrepareContext ctx) throws IOException {
+    return DecodingPreparation.prepare(spec, ctx);
   }
 
-  /** Only the DCGAN-equivalent configuration (lambda 0) builds without preparation. */
+  /** No decoding inputs: the graph has the decoding step's variables but cannot run it. */
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
-    return build(tf, spec, Prepared.NONE);
+  public Preparation<Optional<DecodingInputs>> structureOnly(ModelSpec spec) {
+    return Preparation.of(Map.of(), Optional.empty());
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec, Prepared prepared) {
-    var dc = DecodingConfig.of(spec.hyper());
-    Optional<DecodingInputs> inputs = dc.decodes() && prepared.payload() != null
-        ? Optional.of(prepared.payload(DecodingInputs.class)) : Optional.empty();
-    return ProposedGraph.build(tf, spec, dc, inputs).graph();
+  public GanGraph build(Ops tf, BuildContext<Optional<DecodingInputs>> ctx) {
+    var spec = ctx.spec();
+    return ProposedGraph.build(tf, spec, DecodingConfig.of(spec.hyper()), ctx.products()).graph();
   }
 }

@@ -8,9 +8,10 @@ import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.Pixels;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.graph.Tensors;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.ModelSpec;
-import org.gansuite.core.model.Prepared;
 import org.gansuite.core.train.Checkpoints;
 import org.gansuite.core.train.Randomness;
 import org.gansuite.core.train.TrainConfig;
@@ -22,12 +23,8 @@ import org.gansuite.models.decoding.DecodingConfig;
 import org.gansuite.models.decoding.ProposedGanProvider;
 import org.gansuite.models.decoding.ReconstructionQuality;
 import org.tensorflow.Graph;
-import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /**
  * Learning check of the decoding-constrained GAN (doi 10.16383/j.aas.c190496) on Fashion-MNIST
@@ -86,7 +83,7 @@ public final class DecodingBenchmark {
 
   /** Table 1: PSNR of every training image against its reconstruction with skips. */
   private static void table1(ModelSpec spec, TrainConfig cfg, ImageDataset data) throws IOException {
-    var run = AutoEncoderRun.of(spec, cfg, DecodingConfig.of(spec.hyper()).ae());
+    var run = AutoEncoderRun.of(spec, cfg.prepareContext(data), DecodingConfig.of(spec.hyper()).ae());
     Path ckpt = new Checkpoints(run.dir().resolve("checkpoints"), 1).latest().orElseThrow();
     long t0 = System.nanoTime();
     try (var ae = new AutoEncoderSession(run.spec(), ckpt, cfg.device(), 0, 0)) {
@@ -100,23 +97,18 @@ public final class DecodingBenchmark {
   /** {@code N} samples from the run's final checkpoint, z seeded apart from training's. */
   private static byte[][] samples(ProposedGanProvider provider, ModelSpec spec, ImageDataset data, TrainConfig cfg,
       Path checkpoint) throws IOException {
-    Prepared prepared = provider.prepare(spec, data, cfg); // reuses the finished products
+    var prepared = provider.prepare(spec, cfg.prepareContext(data)); // reuses the finished products
     try (Graph g = new Graph(); Session session = ComputeDevice.AUTO.session(g)) {
-      GanGraph gg = provider.build(Ops.create(g), spec, prepared);
+      GanGraph gg = provider.build(Ops.create(g), new BuildContext<>(spec, prepared));
       Checkpoints.restore(session, checkpoint);
       float[] z = Randomness.uniformZ(N, spec.zDim(), spec.seed() + 7919, -2, -2);
-      try (var zt = TFloat32.tensorOf(Shape.of(N, spec.zDim()), DataBuffers.of(z, true, false));
-          Result r = session.runner().feed(gg.inputs().z(), zt).fetch(gg.samples()).run()) {
-        var t = (TFloat32) r.get(0);
-        float[] v = new float[(int) t.size()];
-        t.copyTo(DataBuffers.of(v, false, false));
-        int px = spec.shape().pixels();
-        byte[][] out = new byte[N][px];
-        for (int i = 0; i < N; i++) {
-          Pixels.toByte(v, i * px, out[i], 0, px);
-        }
-        return out;
+      float[] v = Tensors.run(session, gg.inputs().z(), z, new long[] {N, spec.zDim()}, gg.samples())[0];
+      int px = spec.shape().pixels();
+      byte[][] out = new byte[N][px];
+      for (int i = 0; i < N; i++) {
+        Pixels.toByte(v, i * px, out[i], 0, px);
       }
+      return out;
     }
   }
 

@@ -30,7 +30,7 @@ class AutoEncoderTrainingTest {
     var spec = Tiny.spec(Map.of("encoder", encoder, "ae_max_iterations", Integer.toString(iterations),
         "ae_epochs", "100", "ae_lr", "2e-3"));
     var ae = AutoEncoderConfig.of(spec.hyper());
-    var run = AutoEncoderRun.of(spec, Tiny.config(tmp).build(), ae);
+    var run = AutoEncoderRun.of(spec, Tiny.config(tmp).build().prepareContext(DATA), ae);
     Path ckpt = run.train(DATA);
     assertEquals("ckpt-" + String.format("%010d", iterations), ckpt.getFileName().toString());
     try (var s = new AutoEncoderSession(run.spec(), ckpt, ComputeDevice.AUTO, 2, 1)) {

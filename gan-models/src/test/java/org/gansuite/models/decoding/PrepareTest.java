@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.core.model.Prepared;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.testing.GraphRunner;
 import org.gansuite.core.train.Checkpoints;
 import org.gansuite.core.train.TrainResult;
@@ -35,7 +35,7 @@ class PrepareTest {
     var spec = Tiny.spec(HP);
     var cfg = Tiny.config(tmp).build();
     var provider = new ProposedGanProvider();
-    Prepared first = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    var first = provider.prepare(spec, cfg.prepareContext(AutoEncoderTrainingTest.DATA));
     Path aeDir = tmp.resolve("autoencoder");
     Path cache = aeDir.resolve(DecodingPreparation.CACHE_FILE);
     // 16 iterations an epoch: checkpoints at the epoch end and at the cap of 20
@@ -47,13 +47,13 @@ class PrepareTest {
     FileTime cacheTime = Files.getLastModifiedTime(cache);
     FileTime ckptTime = Files.getLastModifiedTime(last.resolve("state.json"));
 
-    Prepared second = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    var second = provider.prepare(spec, cfg.prepareContext(AutoEncoderTrainingTest.DATA));
     assertEquals(first.identity(), second.identity());
     assertEquals(checkpoints, new Checkpoints(aeDir.resolve("checkpoints"), 3).list());
     assertEquals(ckptTime, Files.getLastModifiedTime(last.resolve("state.json")));
     assertEquals(cacheTime, Files.getLastModifiedTime(cache));
-    var f1 = first.payload(DecodingInputs.class).features();
-    assertArrayEquals(f1.values(), second.payload(DecodingInputs.class).features().values());
+    var f1 = first.products().orElseThrow().features();
+    assertArrayEquals(f1.values(), second.products().orElseThrow().features().values());
     assertEquals(AutoEncoderTrainingTest.DATA.size(), f1.count());
     for (float v : f1.values()) {
       assertTrue(v > -1 && v < 1, "tanh features lie in (-1, 1)");
@@ -63,7 +63,7 @@ class PrepareTest {
     var key = FeatureCache.read(cache).key();
     FeatureCache.write(cache, new FeatureCache.Key(key.datasetSha256(), key.datasetSize(), "0".repeat(64), key.dim()),
         Features.random(FeatureSource.UNIFORM, key.datasetSize(), key.dim(), 1));
-    Prepared third = provider.prepare(spec, AutoEncoderTrainingTest.DATA, cfg);
+    var third = provider.prepare(spec, cfg.prepareContext(AutoEncoderTrainingTest.DATA));
     assertEquals(first.identity(), third.identity());
     assertEquals(key, FeatureCache.read(cache).key());
   }
@@ -73,8 +73,8 @@ class PrepareTest {
   void ganStartsFromThePretrainedValues() throws IOException {
     var spec = Tiny.spec(HP);
     var provider = new ProposedGanProvider();
-    Prepared prepared = provider.prepare(spec, AutoEncoderTrainingTest.DATA, Tiny.config(tmp).build());
-    Map<String, float[]> ae = prepared.payload(DecodingInputs.class).warmStart();
+    var prepared = provider.prepare(spec, Tiny.config(tmp).build().prepareContext(AutoEncoderTrainingTest.DATA));
+    Map<String, float[]> ae = prepared.products().orElseThrow().warmStart();
     // Op names carry TF's de-duplicating suffixes (bn_0_1/offset): compare by prefix.
     assertTrue(ae.keySet().stream().anyMatch(k -> k.startsWith("generator/deconv_3")));
     assertTrue(ae.keySet().stream().anyMatch(k -> k.startsWith("discriminator/conv_3")));
@@ -83,7 +83,7 @@ class PrepareTest {
     long moving = ae.keySet().stream().filter(k -> k.contains("/moving_")).count();
     assertEquals(2 * (4 + 3), moving, "G's four and the trunk's three batch norms");
     try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
-      var gg = provider.build(Ops.create(g), spec, prepared);
+      var gg = provider.build(Ops.create(g), new BuildContext<>(spec, prepared));
       s.initialize();
       int checked = 0;
       for (var net : gg.networks()) {

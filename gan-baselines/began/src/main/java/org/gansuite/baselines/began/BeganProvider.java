@@ -2,18 +2,20 @@ package org.gansuite.baselines.began;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.core.graph.Init;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -36,11 +38,21 @@ import org.tensorflow.types.TFloat32;
  * and 3.67M (32x32) parameters for its configuration; ours are 4,722,502 and 2,947,974 (see
  * tests).
  */
-public final class BeganProvider implements GanModelProvider {
+public final class BeganProvider implements SimpleGanModelProvider {
 
   @Override
   public String name() {
     return "began";
+  }
+
+  @Override
+  public String displayName() {
+    return "BEGAN";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override
@@ -65,7 +77,8 @@ public final class BeganProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
     var gNet = new Network(tf, "generator", spec.seed(), Init.GLOROT_UNIFORM);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
@@ -13,8 +14,9 @@ import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Init;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +34,7 @@ class BeganProviderTest extends BaselineContract {
   private final BeganProvider provider = new BeganProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -60,7 +62,7 @@ class BeganProviderTest extends BaselineContract {
   void parameterCountsFollowTheArchitecture(String shape, int zDim, long g, long d) {
     try (Graph graph = new Graph()) {
       var spec = new ModelSpec(provider.name(), ImageShape.parse(shape), zDim, 64, 1, provider.defaults());
-      var gan = provider.build(Ops.create(graph), spec);
+      var gan = provider.build(Ops.create(graph), BuildContext.of(spec));
       assertEquals(g, gan.network("generator").parameterCount());
       assertEquals(d, gan.network("discriminator").parameterCount());
     }
@@ -147,5 +149,11 @@ class BeganProviderTest extends BaselineContract {
     assertEquals(0.5, hp.getDouble("gamma"), 0);
     assertEquals(0.001, hp.getDouble("lambda_k"), 0);
     assertEquals(35, provider.defaultEpochs());
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("BEGAN", provider().displayName());
+    assertEquals(Optional.of("BEGAN"), provider().paperRow());
   }
 }

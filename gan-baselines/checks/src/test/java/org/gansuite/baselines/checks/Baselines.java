@@ -13,6 +13,6 @@ final class Baselines {
 
   static List<GanModelProvider> all() {
     var registry = ModelRegistry.load();
-    return NAMES.stream().map(registry::get).toList();
+    return NAMES.stream().<GanModelProvider>map(registry::get).toList();
   }
 }

@@ -97,7 +97,7 @@ public final class LearningCheck {
   static double distance(GanModelProvider p, ModelSpec spec, Path checkpoint, double[][] real, Path grid)
       throws Exception {
     try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 0, 0)) {
-      GanGraph gan = p.build(Ops.create(g), spec);
+      GanGraph gan = p.build(Ops.create(g), org.gansuite.core.model.BuildContext.of(spec));
       if (checkpoint == null) {
         s.initialize();
       } else {

@@ -2,15 +2,17 @@ package org.gansuite.baselines.dcgan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
@@ -27,11 +29,21 @@ import org.tensorflow.op.Ops;
  * tables match, runs 2 ("to make sure that d_loss does not go to zero"): set {@code g_steps=2} to
  * follow it. Each generator step draws a fresh z.
  */
-public final class DcganProvider implements GanModelProvider {
+public final class DcganProvider implements SimpleGanModelProvider {
 
   @Override
   public String name() {
     return "dcgan";
+  }
+
+  @Override
+  public String displayName() {
+    return "DCGAN";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override
@@ -55,7 +67,8 @@ public final class DcganProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
     var nets = DcganPair.build(tf, spec, in, Norm.BATCH);

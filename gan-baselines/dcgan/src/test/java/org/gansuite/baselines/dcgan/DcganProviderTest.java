@@ -3,10 +3,13 @@ package org.gansuite.baselines.dcgan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +25,7 @@ class DcganProviderTest extends BaselineContract {
   private final DcganProvider provider = new DcganProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -31,7 +34,7 @@ class DcganProviderTest extends BaselineContract {
   @CsvSource({"64x64x3, 5135363, 4316545, 9451908", "32x32x3, 4514819, 4310401, 8825220"})
   void parameterCountsMatchThePaper(String shape, long g, long d, long total) {
     try (Graph graph = new Graph()) {
-      var gan = provider.build(Ops.create(graph), TestSpecs.paper(provider, shape));
+      var gan = provider.build(Ops.create(graph), BuildContext.of(TestSpecs.paper(provider, shape)));
       long gc = gan.network("generator").parameterCount();
       long dc = gan.network("discriminator").parameterCount();
       assertEquals(g, gc);
@@ -59,11 +62,11 @@ class DcganProviderTest extends BaselineContract {
   @Test
   void generatorStepsPerDiscriminatorStepDefaultToOneAndAreAnOption() {
     try (Graph g = new Graph(); Graph g2 = new Graph()) {
-      var byDefault = provider.build(Ops.create(g), TestSpecs.small(provider, "32x32x1", smallWidths()));
+      var byDefault = provider.build(Ops.create(g), BuildContext.of(TestSpecs.small(provider, "32x32x1", smallWidths())));
       assertEquals(1, byDefault.phases().get(1).steps());
       assertEquals(1, byDefault.phases().get(0).steps());
       var twice = provider.build(Ops.create(g2),
-          TestSpecs.small(provider, "32x32x1", Map.of("gf", "8", "df", "8", "g_steps", "2")));
+          BuildContext.of(TestSpecs.small(provider, "32x32x1", Map.of("gf", "8", "df", "8", "g_steps", "2"))));
       assertEquals(2, twice.phases().get(1).steps());
       assertEquals("g", twice.phases().get(1).name());
     }
@@ -80,5 +83,11 @@ class DcganProviderTest extends BaselineContract {
 
   private static double softplus(double x) {
     return Math.log1p(Math.exp(x));
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("DCGAN", provider().displayName());
+    assertEquals(Optional.of("DCGAN"), provider().paperRow());
   }
 }

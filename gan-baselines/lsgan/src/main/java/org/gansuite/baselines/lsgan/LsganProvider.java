@@ -2,15 +2,17 @@ package org.gansuite.baselines.lsgan;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
@@ -23,11 +25,21 @@ import org.tensorflow.op.Ops;
  * Hyper-parameters: {@code a}, {@code b}, {@code c}, {@code lr}, {@code beta1}, {@code beta2},
  * {@code gf}, {@code df}.
  */
-public final class LsganProvider implements GanModelProvider {
+public final class LsganProvider implements SimpleGanModelProvider {
 
   @Override
   public String name() {
     return "lsgan";
+  }
+
+  @Override
+  public String displayName() {
+    return "LSGAN";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override
@@ -52,7 +64,8 @@ public final class LsganProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     var loss = new LsganLoss(hp.getFloat("a"), hp.getFloat("b"), hp.getFloat("c"));
     var in = GanInputs.create(tf, spec);

@@ -2,10 +2,13 @@ package org.gansuite.baselines.lsgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +24,7 @@ class LsganProviderTest extends BaselineContract {
   private final LsganProvider provider = new LsganProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -30,7 +33,7 @@ class LsganProviderTest extends BaselineContract {
   @CsvSource({"64x64x3, 5135363, 4316545, 9451908", "32x32x3, 4514819, 4310401, 8825220"})
   void parameterCountsMatchThePaper(String shape, long g, long d, long total) {
     try (Graph graph = new Graph()) {
-      var gan = provider.build(Ops.create(graph), TestSpecs.paper(provider, shape));
+      var gan = provider.build(Ops.create(graph), BuildContext.of(TestSpecs.paper(provider, shape)));
       assertEquals(g, gan.network("generator").parameterCount());
       assertEquals(d, gan.network("discriminator").parameterCount());
       assertEquals(total, gan.network("generator").parameterCount() + gan.network("discriminator").parameterCount());
@@ -66,5 +69,11 @@ class LsganProviderTest extends BaselineContract {
     assertEquals(35, provider.defaultEpochs());
     assertEquals(2e-4, provider.defaults().getDouble("lr"), 0);
     assertEquals(0.5, provider.defaults().getDouble("beta1"), 0);
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("LSGAN", provider().displayName());
+    assertEquals(Optional.of("LSGAN"), provider().paperRow());
   }
 }

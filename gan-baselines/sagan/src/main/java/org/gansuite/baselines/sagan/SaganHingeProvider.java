@@ -1,5 +1,7 @@
 package org.gansuite.baselines.sagan;
 
+import java.util.Optional;
+
 /** SAGAN with its hinge loss: the tables' "SAGAN (hinge)" row, objective listed as Wasserstein. */
 public final class SaganHingeProvider extends SaganProvider {
 
@@ -10,6 +12,16 @@ public final class SaganHingeProvider extends SaganProvider {
   @Override
   public String name() {
     return "sagan-hinge";
+  }
+
+  @Override
+  public String displayName() {
+    return "SAGAN (hinge)";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override

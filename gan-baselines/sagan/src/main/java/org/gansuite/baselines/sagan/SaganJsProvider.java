@@ -1,5 +1,7 @@
 package org.gansuite.baselines.sagan;
 
+import java.util.Optional;
+
 /** SAGAN with the non-saturating JS loss: the tables' "SAGAN (JS)" row. */
 public final class SaganJsProvider extends SaganProvider {
 
@@ -10,6 +12,16 @@ public final class SaganJsProvider extends SaganProvider {
   @Override
   public String name() {
     return "sagan-js";
+  }
+
+  @Override
+  public String displayName() {
+    return "SAGAN (JS)";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override

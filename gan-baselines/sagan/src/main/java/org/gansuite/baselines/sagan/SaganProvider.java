@@ -7,13 +7,14 @@ import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.tensorflow.op.Ops;
 
 /**
@@ -25,7 +26,7 @@ import org.tensorflow.op.Ops;
  * D step ({@code d_steps}) per G step. Registered twice, one provider per loss ({@link SaganLoss}).
  * Hyper-parameters also: {@code beta1}, {@code beta2}, {@code gf}, {@code df}.
  */
-public abstract class SaganProvider implements GanModelProvider {
+public abstract class SaganProvider implements SimpleGanModelProvider {
 
   private final SaganLoss loss;
 
@@ -45,7 +46,8 @@ public abstract class SaganProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     var in = GanInputs.create(tf, spec);
     var gNet = new Network(tf, "generator", spec.seed(), Init.GLOROT_UNIFORM);

@@ -2,11 +2,13 @@ package org.gansuite.baselines.sagan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +26,7 @@ class SaganHingeProviderTest extends BaselineContract {
   private final SaganHingeProvider provider = new SaganHingeProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -49,7 +51,7 @@ class SaganHingeProviderTest extends BaselineContract {
   void parameterCountsAreDcgansPlusAttentionLessTheDiscriminatorsBatchNorm(String shape, long g, long d) {
     for (SaganProvider p : new SaganProvider[] {provider, new SaganJsProvider()}) {
       try (Graph graph = new Graph()) {
-        var gan = p.build(Ops.create(graph), TestSpecs.paper(p, shape));
+        var gan = p.build(Ops.create(graph), BuildContext.of(TestSpecs.paper(p, shape)));
         assertEquals(g, gan.network("generator").parameterCount(), p.name());
         assertEquals(d, gan.network("discriminator").parameterCount(), p.name());
       }
@@ -90,5 +92,11 @@ class SaganHingeProviderTest extends BaselineContract {
 
   private static double softplus(double x) {
     return Math.log1p(Math.exp(x));
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("SAGAN (hinge)", provider().displayName());
+    assertEquals(Optional.of("SAGAN (hinge)"), provider().paperRow());
   }
 }

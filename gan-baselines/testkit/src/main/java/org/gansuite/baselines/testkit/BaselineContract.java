@@ -8,8 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.core.graph.Network;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,7 +26,7 @@ import org.tensorflow.types.TFloat32;
 public abstract class BaselineContract {
 
   /** The provider under test. */
-  protected abstract GanModelProvider provider();
+  protected abstract SimpleGanModelProvider provider();
 
   /** Hyper-parameter overrides that shrink the networks for fast tests; default: DCGAN widths 8. */
   protected Map<String, String> smallWidths() {

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -41,9 +43,9 @@ public final class ModelHarness implements AutoCloseable {
   private float[] z;
   private long[] seed;
 
-  public ModelHarness(GanModelProvider provider, ModelSpec spec) {
+  public ModelHarness(GanModelProvider<NoPreparation> provider, ModelSpec spec) {
     this.spec = spec;
-    this.gan = provider.build(tf, spec);
+    this.gan = provider.build(tf, BuildContext.of(spec));
     this.session = ComputeDevice.AUTO.session(graph, 0, 0);
     session.initialize();
     this.rng = new SplittableRandom(spec.seed());

@@ -11,13 +11,13 @@ public final class TestSpecs {
   private TestSpecs() {}
 
   /** {@code shape} like {@code 32x32x1}; batch 4; seed 7. */
-  public static ModelSpec small(GanModelProvider provider, String shape, Map<String, String> overrides) {
+  public static ModelSpec small(GanModelProvider<?> provider, String shape, Map<String, String> overrides) {
     return new ModelSpec(provider.name(), ImageShape.parse(shape), 100, 4, 7,
         provider.defaults().with(overrides));
   }
 
   /** The paper's configuration: batch 64, z of 100, the provider's defaults. */
-  public static ModelSpec paper(GanModelProvider provider, String shape) {
+  public static ModelSpec paper(GanModelProvider<?> provider, String shape) {
     return ModelSpec.of(provider, ImageShape.parse(shape), 7);
   }
 }

@@ -2,16 +2,18 @@ package org.gansuite.baselines.wgangp;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.core.graph.OptimizerSpec;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.graph.Updates;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanInputs;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.HyperParameters;
-import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.NoPreparation;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.nets.DcganPair;
 import org.gansuite.core.nets.Norm;
 import org.tensorflow.op.Ops;
@@ -29,11 +31,21 @@ import org.tensorflow.op.Ops;
  * fewer than DCGAN's at either size (the batch norms' scales and offsets over 128 + 256 + 512
  * channels); layer norm's per-channel scales and offsets restore exactly that number.
  */
-public final class WganGpProvider implements GanModelProvider {
+public final class WganGpProvider implements SimpleGanModelProvider {
 
   @Override
   public String name() {
     return "wgan-gp";
+  }
+
+  @Override
+  public String displayName() {
+    return "WGAN-GP";
+  }
+
+  @Override
+  public Optional<String> paperRow() {
+    return Optional.of(displayName());
   }
 
   @Override
@@ -58,7 +70,8 @@ public final class WganGpProvider implements GanModelProvider {
   }
 
   @Override
-  public GanGraph build(Ops tf, ModelSpec spec) {
+  public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
+    var spec = ctx.spec();
     var hp = spec.hyper();
     Norm norm = hp.getEnum("critic_norm", Norm.class);
     if (norm == Norm.BATCH) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.graph.Network;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.BuildContext;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +24,7 @@ class WganGpProviderTest extends BaselineContract {
   private final WganGpProvider provider = new WganGpProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -55,7 +57,7 @@ class WganGpProviderTest extends BaselineContract {
       var base = TestSpecs.paper(provider, shape);
       var spec = new org.gansuite.core.model.ModelSpec(base.model(), base.shape(), base.zDim(), base.batchSize(),
           base.seed(), base.hyper().with(Map.of("critic_norm", norm)));
-      var gan = provider.build(Ops.create(graph), spec);
+      var gan = provider.build(Ops.create(graph), BuildContext.of(spec));
       assertEquals(g, gan.network("generator").parameterCount());
       assertEquals(d, gan.network("discriminator").parameterCount());
       assertEquals(total, gan.network("generator").parameterCount() + gan.network("discriminator").parameterCount());
@@ -79,7 +81,7 @@ class WganGpProviderTest extends BaselineContract {
   void batchNormInTheCriticIsRefused() {
     try (Graph graph = new Graph()) {
       var spec = TestSpecs.small(provider, "32x32x1", Map.of("critic_norm", "batch"));
-      var e = assertThrows(IllegalArgumentException.class, () -> provider.build(Ops.create(graph), spec));
+      var e = assertThrows(IllegalArgumentException.class, () -> provider.build(Ops.create(graph), BuildContext.of(spec)));
       assertTrue(e.getMessage().contains("critic_norm"));
     }
   }
@@ -94,5 +96,11 @@ class WganGpProviderTest extends BaselineContract {
     assertEquals(0.9, hp.getDouble("beta2"), 0);
     assertEquals("none", hp.getString("critic_norm"));
     assertEquals(35, provider.defaultEpochs());
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("WGAN-GP", provider().displayName());
+    assertEquals(Optional.of("WGAN-GP"), provider().paperRow());
   }
 }

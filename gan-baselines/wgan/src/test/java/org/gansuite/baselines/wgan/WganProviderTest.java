@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.graph.Network;
+import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.GanLosses;
-import org.gansuite.core.model.GanModelProvider;
+import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +31,7 @@ class WganProviderTest extends BaselineContract {
   private final WganProvider provider = new WganProvider();
 
   @Override
-  protected GanModelProvider provider() {
+  protected SimpleGanModelProvider provider() {
     return provider;
   }
 
@@ -50,7 +52,7 @@ class WganProviderTest extends BaselineContract {
   @CsvSource({"64x64x3, 5135363, 4316545, 9451908", "32x32x3, 4514819, 4310401, 8825220"})
   void parameterCountsMatchThePaper(String shape, long g, long d, long total) {
     try (Graph graph = new Graph()) {
-      var gan = provider.build(Ops.create(graph), TestSpecs.paper(provider, shape));
+      var gan = provider.build(Ops.create(graph), BuildContext.of(TestSpecs.paper(provider, shape)));
       assertEquals(g, gan.network("generator").parameterCount());
       assertEquals(d, gan.network("discriminator").parameterCount());
       assertEquals(total, gan.network("generator").parameterCount() + gan.network("discriminator").parameterCount());
@@ -100,7 +102,7 @@ class WganProviderTest extends BaselineContract {
     assertEquals(5, hp.getInt("n_critic"));
     assertEquals(35, provider.defaultEpochs());
     try (Graph graph = new Graph()) {
-      var gan = provider.build(Ops.create(graph), TestSpecs.small(provider, "32x32x1", smallWidths()));
+      var gan = provider.build(Ops.create(graph), BuildContext.of(TestSpecs.small(provider, "32x32x1", smallWidths())));
       assertEquals(5, gan.phases().get(0).steps());
       assertTrue(gan.phases().get(0).drawsBatch());
     }
@@ -115,5 +117,11 @@ class WganProviderTest extends BaselineContract {
       }
     }
     return max;
+  }
+
+  @Test
+  void tablesLabelItAsThePaperDoes() {
+    assertEquals("WGAN", provider().displayName());
+    assertEquals(Optional.of("WGAN"), provider().paperRow());
   }
 }
