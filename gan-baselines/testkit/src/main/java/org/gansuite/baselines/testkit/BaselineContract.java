@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.gansuite.core.graph.Network;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.SimpleGanModelProvider;
@@ -21,21 +22,39 @@ import org.tensorflow.types.TFloat32;
  * ServiceLoader under its name; it samples images of the requested shape in [-1, 1] at 32x32 and
  * 64x64 with 1 or 3 channels; and each training phase changes the parameters of its own network
  * and no variable of any other network (over two steps: see the test). Models run at small widths here ({@link #smallWidths()}):
- * the exact architecture is tested by each module's parameter counts.
+ * the exact architecture is tested by each module's parameter counts. Only {@link #provider()} must be
+ * implemented; the defaults of the other hooks fit models that use the suite's hyper-parameter and
+ * phase names.
  */
 public abstract class BaselineContract {
 
   /** The provider under test. */
   protected abstract SimpleGanModelProvider provider();
 
-  /** Hyper-parameter overrides that shrink the networks for fast tests; default: DCGAN widths 8. */
+  /** Width hyper-parameters the default {@link #smallWidths()} sets to 8 where a model declares them. */
+  public static final Map<String, String> SMALL = Map.of("gf", "8", "df", "8", "n", "8", "h", "8");
+
+  /** Phase names the default {@link #phaseOwners()} knows, with the network each trains. */
+  public static final Map<String, String> OWNERS = Map.of("d", "discriminator", "critic", "discriminator",
+      "g", "generator");
+
+  /**
+   * Hyper-parameter overrides that shrink the networks for fast tests; default: the {@link #SMALL}
+   * entries the provider declares (DCGAN-layout {@code gf}/{@code df}, BEGAN-style {@code n}/{@code h}).
+   */
   protected Map<String, String> smallWidths() {
-    return Map.of("gf", "8", "df", "8");
+    var out = new TreeMap<>(SMALL);
+    out.keySet().retainAll(provider().defaults().asMap().keySet());
+    return out;
   }
 
-  /** Phase name to the network it trains; default {@code d -> discriminator, g -> generator}. */
+  /**
+   * Phase name to the network it trains (every phase of the model must be a key); default
+   * {@link #OWNERS}: {@code d} and {@code critic} train the discriminator, {@code g} the generator.
+   * Override for other phase names.
+   */
   protected Map<String, String> phaseOwners() {
-    return Map.of("d", "discriminator", "g", "generator");
+    return OWNERS;
   }
 
   /**
@@ -78,7 +97,9 @@ public abstract class BaselineContract {
   void eachPhaseChangesOnlyItsOwnNetwork() {
     var spec = TestSpecs.small(provider(), "32x32x1", smallWidths());
     try (var h = new ModelHarness(provider(), spec)) {
-      assertEquals(phaseOwners().keySet(), new HashSet<>(h.gan().phases().stream().map(p -> p.name()).toList()));
+      var phases = new HashSet<>(h.gan().phases().stream().map(p -> p.name()).toList());
+      assertTrue(phaseOwners().keySet().containsAll(phases), "phases " + phases + " but owners only for "
+          + phaseOwners().keySet() + ": override phaseOwners() in " + getClass().getSimpleName());
       for (var phase : h.gan().phases()) {
         String owner = phaseOwners().get(phase.name());
         // Two steps: a parameter may get its first gradient only after another moved (SAGAN's
