@@ -2,6 +2,7 @@ package org.gansuite.bench.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gansuite.bench.protocol.Protocol;
@@ -79,10 +80,11 @@ final class EvaluateCommand implements Callable<Integer> {
       var setup = new Scoring.Setup(dataset, referenceSamples, fx, new StatsCache(runDir.getParent().resolve(".stats-cache")), compute.device);
       var ev = Scoring.score(provider, spec, cfg, checkpoint, samples, setup);
       var protocol = new RunProtocol(null, provider.objective(), dataset.id().name(), dataset.size(),
-          dataset.id().contentHash(), dataset.shape().toString(), 0, 0, samples, Math.min(referenceSamples, dataset.size()),
+          dataset.id().contentHash(), dataset.shape().toString(), 0, 0, 0, samples, Math.min(referenceSamples, dataset.size()),
           fx.info().name(), Provenance.currentCodeVersion());
       // The checkpoint's iteration is what evaluate knows of training; its costs are in the run's log.
-      var training = new TrainingCost(state.iteration(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of());
+      var training = new TrainingCost(state.iteration(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Map.of(), Double.NaN, Double.NaN, Double.NaN, List.of());
       var result = new RunResult(RunResult.FORMAT, null, provider.displayName(), provider.name(), hyper, spec.seed(),
           RunResult.Status.COMPLETED, "", Map.of(), training, ev, protocol, state.provenance());
       Path file = runDir.resolve(RunResult.EVALUATION_FILE);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.DataOptions;
 import org.gansuite.core.data.Datasets;
 import org.gansuite.core.data.FolderOptions;
@@ -48,7 +49,7 @@ final class ExtractorOptionsMixin {
   /** An error naming {@code folder} unless an extractor was given. */
   void require(Path folder) {
     if (name == null) {
-      throw new IllegalArgumentException(folder + " is an image folder: give --extractor NAME (registered: "
+      throw new UserError(folder + " is an image folder: give --extractor NAME (registered: "
           + String.join(", ", FeatureExtractors.names()) + ")");
     }
   }
@@ -68,7 +69,7 @@ final class ExtractorOptionsMixin {
   /** Images per extractor batch, validated. */
   int batch() {
     if (batch < 1) {
-      throw new IllegalArgumentException("--extractor-batch must be positive, got " + batch);
+      throw new UserError("--extractor-batch must be positive, got " + batch);
     }
     return batch;
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Evaluation;
@@ -63,7 +64,7 @@ final class FidCommand implements Callable<Integer> {
       sideB = FidInput.ofFile(b, device);
     }
     if (sideA.stats().dim() != sideB.stats().dim()) {
-      throw new IllegalArgumentException("dimensions differ: " + a + " has " + sideA.stats().dim() + "-d "
+      throw new UserError("dimensions differ: " + a + " has " + sideA.stats().dim() + "-d "
           + sideA.kind() + ", " + b + " has " + sideB.stats().dim() + "-d " + sideB.kind());
     }
     Report report = compute(sideA, sideB, device);

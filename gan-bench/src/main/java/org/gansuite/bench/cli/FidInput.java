@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.Sha256;
@@ -52,7 +53,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
       return Kind.IMAGES;
     }
     if (!Files.exists(path)) {
-      throw new IllegalArgumentException(path + ": no such file or folder");
+      throw new UserError(path + ": no such file or folder");
     }
     String n = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (n.endsWith(".npz")) {
@@ -61,7 +62,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
     if (n.endsWith(".npy")) {
       return Kind.FEATURES;
     }
-    throw new IllegalArgumentException(path + ": expected FID statistics (.npz), features (.npy) or an image folder");
+    throw new UserError(path + ": expected FID statistics (.npz), features (.npy) or an image folder");
   }
 
   /** Reads a statistics or feature file; image folders go through {@link #ofImages}. */
@@ -78,7 +79,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
       FeatureMatrix f = Npy.readFeatures(path);
       return new FidInput(path, kind, statsOf(path, f, device), f, null, sha);
     }
-    throw new IllegalArgumentException(path + " is an image folder: give --extractor NAME");
+    throw new UserError(path + " is an image folder: give --extractor NAME");
   }
 
   /** Features (and probabilities, where the extractor classifies) of the images of {@code folder}. */
@@ -92,7 +93,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
   private static FeatureStats statsOf(Path path, FeatureMatrix f, ComputeDevice device) {
     requireFinite(path, "features", f.values());
     if (f.rows() < 2) {
-      throw new IllegalArgumentException(path + ": FID statistics need at least 2 samples, got " + f.rows());
+      throw new UserError(path + ": FID statistics need at least 2 samples, got " + f.rows());
     }
     return FeatureStats.of(f, device);
   }
@@ -100,7 +101,7 @@ record FidInput(Path path, Kind kind, FeatureStats stats, FeatureMatrix features
   private static void requireFinite(Path path, String what, double[] values) {
     for (int i = 0; i < values.length; i++) {
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException(path + ": " + what + " holds " + values[i] + " at flat index " + i);
+        throw new UserError(path + ": " + what + " holds " + values[i] + " at flat index " + i);
       }
     }
   }

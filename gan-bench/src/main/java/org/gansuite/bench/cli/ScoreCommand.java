@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.gansuite.core.UserError;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.Clarity;
 import org.gansuite.metrics.GreyConversion;
@@ -50,7 +51,7 @@ final class ScoreCommand implements Callable<Integer> {
     Set<ScoreMetric> chosen = EnumSet.copyOf(metrics);
     boolean pairs = chosen.contains(ScoreMetric.PSNR) || chosen.contains(ScoreMetric.SSIM);
     if (pairs && reference == null) {
-      throw new IllegalArgumentException("psnr and ssim compare --images " + images + " with a --reference folder; give one");
+      throw new UserError("psnr and ssim compare --images " + images + " with a --reference folder; give one");
     }
     ComputeDevice device = metric.device();
     Report report = new Report(device.toString());

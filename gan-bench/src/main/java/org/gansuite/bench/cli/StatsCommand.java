@@ -2,6 +2,7 @@ package org.gansuite.bench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.FeatureStats;
@@ -32,7 +33,7 @@ final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!out.getFileName().toString().endsWith(".npz")) {
-      throw new IllegalArgumentException(out + ": the statistics file must end in .npz");
+      throw new UserError(out + ": the statistics file must end in .npz");
     }
     ComputeDevice device = metric.device();
     FidInput side;

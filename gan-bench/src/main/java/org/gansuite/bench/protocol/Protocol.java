@@ -16,13 +16,14 @@ import org.gansuite.core.model.ModelRegistry;
  * @param table the table built from the runs
  * @param entries the rows, in table order
  * @param epochs epochs per model (0: each model's paper budget)
- * @param budgetImages real images per model (0: no image budget), for the quick protocol
+ * @param budgetImages real images per model (0: no image budget)
+ * @param budgetGflop counted training GFLOP per model, preparation included (0: no compute budget)
  * @param samples generated images scored per run
  * @param referenceSamples training images behind the reference statistics
  * @param extractor feature extractor name
  * @param seeds seeds per row (1, 2, ...): tables show mean ± std over them
  */
-public record Protocol(Table table, List<Entry> entries, int epochs, long budgetImages, int samples,
+public record Protocol(Table table, List<Entry> entries, int epochs, long budgetImages, double budgetGflop, int samples,
     int referenceSamples, String extractor, int seeds) {
 
   /** The Inception network of the paper's tables (pool_3 features, TF graph of 2015-12-05). */
@@ -43,9 +44,9 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
   public Protocol {
     Objects.requireNonNull(table, "table");
     entries = List.copyOf(entries);
-    if (samples < 2 || referenceSamples < 2 || seeds < 1 || epochs < 0 || budgetImages < 0) {
+    if (samples < 2 || referenceSamples < 2 || seeds < 1 || epochs < 0 || budgetImages < 0 || !(budgetGflop >= 0)) {
       throw new UserError("bad protocol: samples " + samples + ", reference samples " + referenceSamples
-          + ", seeds " + seeds + ", epochs " + epochs + ", budget images " + budgetImages
+          + ", seeds " + seeds + ", epochs " + epochs + ", budget images " + budgetImages + ", budget GFLOP " + budgetGflop
           + " (samples and reference samples at least 2, seeds at least 1, the others not negative)");
     }
   }
@@ -62,9 +63,9 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
    */
   public static Protocol of(Table table, ModelRegistry registry, int seeds) {
     return switch (table) {
-      case QUICK -> new Protocol(table, quickEntries(paperModels(registry)), 1, 6400, 2048, 10_000, CLASSIFIER, seeds);
-      case CELEBA, CIFAR10 -> new Protocol(table, paperModels(registry), 0, 0, 10_000, 50_000, INCEPTION, seeds);
-      case CELEBA_VARIANTS, CIFAR10_VARIANTS -> new Protocol(table, VARIANTS, 0, 0, 10_000, 50_000, INCEPTION, seeds);
+      case QUICK -> new Protocol(table, quickEntries(paperModels(registry)), 1, 6400, 0, 2048, 10_000, CLASSIFIER, seeds);
+      case CELEBA, CIFAR10 -> new Protocol(table, paperModels(registry), 0, 0, 0, 10_000, 50_000, INCEPTION, seeds);
+      case CELEBA_VARIANTS, CIFAR10_VARIANTS -> new Protocol(table, VARIANTS, 0, 0, 0, 10_000, 50_000, INCEPTION, seeds);
       case TIME, RECONSTRUCTION -> throw new UserError("table " + table + " has no run matrix of its own (Table 4 is "
           + "built from the runs of Tables 5/6, Table 1 by reproduce --table 1)");
     };
@@ -88,24 +89,28 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
         rows.addAll(own.isEmpty() ? List.of(Entry.of(provider)) : own);
       }
     }
-    return new Protocol(table, table == Table.QUICK ? quickEntries(rows) : rows, epochs, budgetImages, samples,
-        referenceSamples, extractor, seeds);
+    return new Protocol(table, table == Table.QUICK ? quickEntries(rows) : rows, epochs, budgetImages, budgetGflop,
+        samples, referenceSamples, extractor, seeds);
   }
 
   public Protocol withEpochs(int e) {
-    return new Protocol(table, entries, e, budgetImages, samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, e, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds);
   }
 
   public Protocol withBudgetImages(long b) {
-    return new Protocol(table, entries, epochs, b, samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, epochs, b, budgetGflop, samples, referenceSamples, extractor, seeds);
+  }
+
+  public Protocol withBudgetGflop(double g) {
+    return new Protocol(table, entries, epochs, budgetImages, g, samples, referenceSamples, extractor, seeds);
   }
 
   public Protocol withSamples(int s) {
-    return new Protocol(table, entries, epochs, budgetImages, s, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, s, referenceSamples, extractor, seeds);
   }
 
   public Protocol withExtractor(String name) {
-    return new Protocol(table, entries, epochs, budgetImages, samples, referenceSamples, name, seeds);
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, name, seeds);
   }
 
   /** The labels of the rows in table order. */

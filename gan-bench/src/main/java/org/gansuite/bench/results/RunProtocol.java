@@ -8,18 +8,26 @@ package org.gansuite.bench.results;
  * @param objective the model's objective as the tables name it
  * @param epochs epochs per model, 0 for each model's paper budget
  * @param budgetImages real images per model, 0 for none
+ * @param budgetGflop counted training GFLOP per model, preparation included, 0 for none
  * @param samples generated images scored
  * @param referenceSamples training images behind the reference statistics
  */
 public record RunProtocol(String table, String objective, String dataset, int datasetSize, String datasetSha256,
-    String imageShape, int epochs, long budgetImages, int samples, int referenceSamples, String extractor,
+    String imageShape, int epochs, long budgetImages, double budgetGflop, int samples, int referenceSamples, String extractor,
     String codeVersion) {
 
-  /** The training budget in words, for footnotes. */
+  /** The training budget in words, for footnotes: every limit that was set (the first reached ends a run). */
   public String budget() {
-    if (budgetImages > 0) {
-      return budgetImages + " real images per model";
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    if (budgetGflop > 0) {
+      parts.add(String.format(java.util.Locale.ROOT, "%,.0f GFLOP of counted training compute per model "
+          + "(pre-training included)", budgetGflop));
     }
-    return epochs > 0 ? epochs + " epochs per model" : "each model's paper epoch budget";
+    if (budgetImages > 0) {
+      parts.add(budgetImages + " real images per model");
+    }
+    parts.add(epochs > 0 ? "at most " + epochs + " epoch" + (epochs == 1 ? "" : "s") + " per model"
+        : "each model's paper epoch budget");
+    return String.join(", ", parts);
   }
 }

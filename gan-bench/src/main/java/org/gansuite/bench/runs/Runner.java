@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.gansuite.bench.protocol.Entry;
 import org.gansuite.bench.protocol.Protocol;
+import org.gansuite.bench.report.HtmlReport;
 import org.gansuite.bench.results.RunProtocol;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
+import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
@@ -120,6 +122,7 @@ public final class Runner {
         data.read(order[i], px, i * data.shape().pixels());
       }
       var images = new InMemoryDataset(data.id().name() + "-subset-" + n, data.shape(), px);
+      ImageWriter.writeGrid(dir.resolve(HtmlReport.GRID), px, Math.min(64, n), data.shape(), 8);
       EvaluationResult ev = Scoring.evaluate(images, 0, setup());
       RunResult r = result(entry, 0, "", Map.of(), null, ev, null);
       r.write(dir.resolve(RunResult.FILE));
@@ -147,7 +150,7 @@ public final class Runner {
     TrainResult t = new Trainer(provider, spec, data, cfg).train();
     double epochs = (double) t.imagesSeen() / data.size();
     var cost = new TrainingCost(t.iterations(), epochs, t.imagesSeen(), t.seconds(), t.imagesPerSecond(),
-        epochs > 0 ? t.seconds() / epochs : Double.NaN, t.dataWaitSeconds(), t.lastScalars());
+        epochs > 0 ? t.seconds() / epochs : Double.NaN, t.dataWaitSeconds(), t.lastScalars(), Double.NaN, 0, 0, List.of());
     var checkpoint = t.lastCheckpoint().orElseThrow(() -> new IllegalStateException("no checkpoint in " + dir));
     Provenance provenance = Checkpoints.readState(checkpoint).provenance();
     if (t.status() == TrainResult.Status.FAILED) {
@@ -169,7 +172,7 @@ public final class Runner {
     String objective = registry.all().stream().filter(m -> m.name().equals(entry.model()))
         .map(GanModelProvider::objective).findFirst().orElse("");
     var p = new RunProtocol(protocol.table().key(), objective, data.id().name(), data.size(), data.id().contentHash(),
-        data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.samples(),
+        data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.budgetGflop(), protocol.samples(),
         Math.min(protocol.referenceSamples(), data.size()), protocol.extractor(), Provenance.currentCodeVersion());
     return new RunResult(RunResult.FORMAT, protocol.table().key(), entry.label(), entry.model(), entry.hyper(), seed,
         ev != null ? RunResult.Status.COMPLETED : RunResult.Status.FAILED, failure, params, cost, ev, p, provenance);

@@ -3,6 +3,7 @@ package org.gansuite.bench.runs;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.gansuite.bench.protocol.Protocol;
+import org.gansuite.bench.report.HtmlReport;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.device.ComputeDevice;
@@ -37,7 +38,7 @@ public final class Scoring {
     try (var sampler = new Sampler(provider, spec, data, cfg, checkpoint)) {
       px = sampler.sample(samples, Protocol.SAMPLING_SEED_OFFSET + spec.seed(), 256);
     }
-    ImageWriter.writeGrid(cfg.runDir().resolve("samples-final.png"), px, Math.min(64, samples), data.shape(), 8);
+    ImageWriter.writeGrid(cfg.runDir().resolve(HtmlReport.GRID), px, Math.min(64, samples), data.shape(), 8);
     var images = new InMemoryDataset(spec.model() + "-seed-" + spec.seed() + "-samples", data.shape(), px);
     return evaluate(images, spec.seed(), setup);
   }

@@ -15,13 +15,15 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.gansuite.bench.protocol.Entry;
 import org.gansuite.bench.protocol.PaperValues;
 import org.gansuite.bench.results.RunResult;
+import org.gansuite.bench.results.TrainingCost;
 import org.gansuite.metrics.EvaluationResult;
 
 /**
  * A comparison table in the paper's columns (epochs, objective, parameters x10^6 as "G+D + extra",
- * IS ± std, FID, clarity mean, |clarity − training set|), our values beside the paper's, built
- * from stored results only. With one seed IS carries its std over the 10 splits, as the paper; with
- * several, every value is mean ± std over seeds.
+ * IS ± std, FID, clarity mean, |clarity − training set|) plus the training compute, KID and a
+ * verdict per row, our values beside the paper's where it has them, built from stored results
+ * only. With one seed IS carries its std over the 10 splits, as the paper; with several, every
+ * value is mean ± std over seeds. Columns without a value in any row are left out.
  */
 public final class ComparisonTable {
 
@@ -43,25 +45,51 @@ public final class ComparisonTable {
     }
 
     /** Mean and (with several runs) sample std of a metric over the completed runs. */
-    double[] stat(ToDoubleFunction<EvaluationResult> metric) {
+    public double[] stat(ToDoubleFunction<EvaluationResult> metric) {
       var s = new SummaryStatistics();
       completed().forEach(r -> s.addValue(metric.applyAsDouble(r.evaluation())));
       return new double[] {s.getMean(), s.getN() > 1 ? s.getStandardDeviation() : Double.NaN};
     }
 
     /** IS ± its std: over the 10 splits with one seed, over seeds with several. */
-    double[] inceptionScore() {
+    public double[] inceptionScore() {
       double[] is = stat(EvaluationResult::isMean);
       return completed().size() == 1 ? new double[] {is[0], completed().get(0).evaluation().isStd()} : is;
     }
+
+    /** KID ± its std: over the subsets with one seed, over seeds with several. */
+    public double[] kid() {
+      double[] kid = stat(EvaluationResult::kid);
+      return completed().size() == 1 ? new double[] {kid[0], completed().get(0).evaluation().kidStd()} : kid;
+    }
+
+    /** Mean over all runs of a training figure (NaN when no run has training costs). */
+    double training(ToDoubleFunction<TrainingCost> f) {
+      var s = new SummaryStatistics();
+      runs.stream().filter(r -> r.training() != null).forEach(r -> s.addValue(f.applyAsDouble(r.training())));
+      return s.getN() == 0 ? Double.NaN : s.getMean();
+    }
+
+    /** Every run's verdict that is not "learned", joined; empty when all learned. */
+    public String flag() {
+      return runs.stream().map(Verdict::of).filter(v -> !v.isEmpty()).distinct().reduce((a, b) -> a + "; " + b).orElse("");
+    }
   }
+
+  /** A column: its Markdown header, its CSV headers and how to fill them from a row. */
+  private record Column(String header, Function<Row, String> cell, List<String> csvHeaders,
+      Function<Row, List<String>> csv) {}
 
   private final String table;
   private final List<Row> rows;
+  private final List<Column> columns;
 
   private ComparisonTable(String table, List<Row> rows) {
     this.table = table;
     this.rows = rows;
+    List<Column> all = columns(rows.stream().anyMatch(r -> r.paper() != null));
+    // A column is shown when some row has a value in it: no empty columns.
+    this.columns = all.stream().filter(c -> rows.stream().anyMatch(r -> !blank(c.cell().apply(r)))).toList();
   }
 
   /** Groups results by label in the given row order (others after them), training set last. */
@@ -87,50 +115,55 @@ public final class ComparisonTable {
     return rows;
   }
 
-  private static final String[] HEADER = {"model", "runs", "epochs", "objective", "params ×10^6", "IS", "FID",
-      "clarity", "diff", "paper epochs", "paper params", "paper IS", "paper FID", "paper clarity", "paper diff"};
-
-  /** Cells of one row, formatted for people. */
-  private static String[] cells(Row row) {
-    var first = row.runs().get(0);
-    String[] c = new String[HEADER.length];
-    c[0] = row.label();
-    c[1] = row.completed().size() + "/" + row.runs().size();
-    c[2] = first.training() == null ? "" : epochs(first.training().epochs());
-    c[3] = first.protocol().objective();
-    c[4] = params(first);
-    if (row.completed().isEmpty()) {
-      c[5] = "failed: " + row.failure();
-      for (int i = 6; i < 9; i++) {
-        c[i] = "—";
-      }
-    } else {
-      double[] is = row.inceptionScore();
-      c[5] = Double.isNaN(is[0]) ? "—" : fmt(is[0], 2) + " ± " + fmt(is[1], 4);
-      c[6] = withStd(row.stat(EvaluationResult::fid), 2);
-      c[7] = withStd(row.stat(e -> e.clarity().mean()), 2);
-      c[8] = withStd(row.stat(EvaluationResult::clarityDiff), 2);
+  private static List<Column> columns(boolean withPaper) {
+    List<Column> c = new ArrayList<>();
+    c.add(new Column("model", Row::label, List.of("model"), r -> List.of(r.label())));
+    c.add(new Column("runs", r -> r.completed().size() + "/" + r.runs().size(), List.of("runs", "completed"),
+        r -> List.of(String.valueOf(r.runs().size()), String.valueOf(r.completed().size()))));
+    c.add(new Column("epochs", r -> fmt(r.training(TrainingCost::epochs), 2), List.of("epochs"),
+        r -> List.of(raw(r.training(TrainingCost::epochs)))));
+    c.add(new Column("GFLOP", r -> grouped(r.training(TrainingCost::gflop)), List.of("gflop", "preparation_gflop"),
+        r -> List.of(raw(r.training(TrainingCost::gflop)), raw(r.training(TrainingCost::preparationGflop)))));
+    c.add(new Column("objective", r -> r.runs().get(0).protocol().objective(), List.of("objective"),
+        r -> List.of(r.runs().get(0).protocol().objective())));
+    c.add(new Column("params ×10^6", r -> params(r.runs().get(0)), List.of("params_gd", "params_extra"), r -> {
+      long[] p = paramCounts(r.runs().get(0));
+      return List.of(p[0] == 0 ? "" : String.valueOf(p[0]), p[0] == 0 ? "" : String.valueOf(p[1]));
+    }));
+    c.add(new Column("IS", r -> withStd(r.inceptionScore(), 2), List.of("is_mean", "is_std"), r -> raws(r.inceptionScore())));
+    c.add(new Column("FID", r -> withStd(r.stat(EvaluationResult::fid), 2), List.of("fid", "fid_std"),
+        r -> raws(r.stat(EvaluationResult::fid))));
+    c.add(new Column("KID ×10^3", r -> withStd(scaled(r.kid(), 1e3), 2), List.of("kid", "kid_std"), r -> raws(r.kid())));
+    c.add(new Column("clarity", r -> withStd(r.stat(e -> e.clarity().mean()), 2), List.of("clarity_mean", "clarity_std"),
+        r -> raws(r.stat(e -> e.clarity().mean()))));
+    c.add(new Column("diff", r -> withStd(r.stat(EvaluationResult::clarityDiff), 2), List.of("clarity_diff", "clarity_diff_std"),
+        r -> raws(r.stat(EvaluationResult::clarityDiff))));
+    c.add(new Column("flag", r -> r.completed().isEmpty() ? "failed: " + r.failure() : r.flag(), List.of("flag", "failure"),
+        r -> List.of(r.flag(), r.failure())));
+    if (withPaper) {
+      c.add(new Column("paper epochs", r -> r.paper() == null || r.paper().epochs() == 0 ? "" : String.valueOf(r.paper().epochs()),
+          List.of("paper_epochs"), r -> List.of(r.paper() == null || r.paper().epochs() == 0 ? "" : String.valueOf(r.paper().epochs()))));
+      c.add(new Column("paper params", r -> r.paper() == null ? "" : r.paper().params(), List.of("paper_params"),
+          r -> List.of(r.paper() == null ? "" : r.paper().params())));
+      c.add(new Column("paper IS", r -> r.paper() == null ? "" : withStd(new double[] {r.paper().isMean(), r.paper().isStd()}, 2),
+          List.of("paper_is_mean", "paper_is_std"),
+          r -> r.paper() == null ? List.of("", "") : List.of(raw(r.paper().isMean()), raw(r.paper().isStd()))));
+      c.add(new Column("paper FID", r -> r.paper() == null ? "" : fmt(r.paper().fid(), 2), List.of("paper_fid"),
+          r -> List.of(r.paper() == null ? "" : raw(r.paper().fid()))));
+      c.add(new Column("paper clarity", r -> r.paper() == null ? "" : fmt(r.paper().clarity(), 2), List.of("paper_clarity"),
+          r -> List.of(r.paper() == null ? "" : raw(r.paper().clarity()))));
+      c.add(new Column("paper diff", r -> r.paper() == null ? "" : fmt(r.paper().diff(), 2), List.of("paper_diff"),
+          r -> List.of(r.paper() == null ? "" : raw(r.paper().diff()))));
     }
-    var p = row.paper();
-    c[9] = p == null || p.epochs() == 0 ? "" : String.valueOf(p.epochs());
-    c[10] = p == null ? "" : p.params();
-    c[11] = p == null ? "" : fmt(p.isMean(), 2) + " ± " + fmt(p.isStd(), 4);
-    c[12] = p == null ? "" : fmt(p.fid(), 2);
-    c[13] = p == null ? "" : fmt(p.clarity(), 2);
-    c[14] = p == null ? "" : fmt(p.diff(), 2);
     return c;
   }
 
-  /** Epochs trained: whole numbers as such, fractions with two decimals. */
-  private static String epochs(double e) {
-    return e >= 10 || e == Math.rint(e) ? String.valueOf(Math.round(e)) : fmt(e, 2);
+  private static boolean blank(String cell) {
+    return cell.isEmpty() || cell.equals("—");
   }
 
-  /** "G+D" or "G+D + extra" in millions, as the paper prints "9.45 + 0.84". */
-  private static String params(RunResult r) {
-    if (r.parameters().isEmpty()) {
-      return "";
-    }
+  /** Generator + discriminator, and every other network, in parameters. */
+  private static long[] paramCounts(RunResult r) {
     long gd = 0;
     long extra = 0;
     for (var e : r.parameters().entrySet()) {
@@ -140,9 +173,23 @@ public final class ComparisonTable {
         extra += e.getValue();
       }
     }
-    return fmt(gd / 1e6, 2) + (extra > 0 ? " + " + fmt(extra / 1e6, 2) : "");
+    return new long[] {gd, extra};
   }
 
+  /** "G+D" or "G+D + extra" in millions, as the paper prints "9.45 + 0.84". */
+  private static String params(RunResult r) {
+    long[] p = paramCounts(r);
+    if (p[0] == 0) {
+      return "";
+    }
+    return fmt(p[0] / 1e6, 2) + (p[1] > 0 ? " + " + fmt(p[1] / 1e6, 2) : "");
+  }
+
+  private static double[] scaled(double[] s, double k) {
+    return new double[] {s[0] * k, s[1] * k};
+  }
+
+  /** Mean ± std with the same decimals; the mean alone when there is no std. */
   private static String withStd(double[] s, int digits) {
     if (Double.isNaN(s[0])) {
       return "—";
@@ -151,48 +198,43 @@ public final class ComparisonTable {
   }
 
   private static String fmt(double v, int digits) {
-    return String.format(Locale.ROOT, "%." + digits + "f", v);
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  private static String grouped(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%,.0f", v);
+  }
+
+  private static String raw(double v) {
+    return Double.isNaN(v) ? "" : String.valueOf(v);
+  }
+
+  private static List<String> raws(double[] v) {
+    return List.of(raw(v[0]), raw(v[1]));
   }
 
   /** Markdown: the table, then its protocol as a footnote. */
   public String markdown() {
-    var b = new StringBuilder();
-    b.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
-    b.append("|").append("---|".repeat(HEADER.length)).append("\n");
+    var b = new StringBuilder("| ");
+    b.append(String.join(" | ", columns.stream().map(Column::header).toList())).append(" |\n");
+    b.append("|").append("---|".repeat(columns.size())).append("\n");
     for (Row r : rows) {
-      b.append("| ").append(String.join(" | ", cells(r))).append(" |\n");
+      b.append("| ").append(String.join(" | ", columns.stream().map(c -> c.cell().apply(r)).toList())).append(" |\n");
     }
     b.append("\n").append(footnote());
     return b.toString();
   }
 
-  /** CSV (OpenCSV): the same cells plus the raw numbers, one row per label. */
+  /** CSV for tools (OpenCSV): one value per cell, numbers as plain numbers, one row per label. */
   public String csv() throws IOException {
     var out = new StringWriter();
     try (var w = new CSVWriter(out)) {
-      List<String> header = new ArrayList<>(List.of(HEADER));
-      header.addAll(List.of("is_mean", "is_std", "fid", "fid_std", "clarity_mean", "clarity_diff", "seeds", "failure"));
-      w.writeNext(header.toArray(String[]::new));
+      w.writeNext(columns.stream().flatMap(c -> c.csvHeaders().stream()).toArray(String[]::new));
       for (Row r : rows) {
-        List<String> cells = new ArrayList<>(List.of(cells(r)));
-        double[] is = r.inceptionScore();
-        double[] fid = r.stat(EvaluationResult::fid);
-        cells.add(raw(is[0]));
-        cells.add(raw(is[1]));
-        cells.add(raw(fid[0]));
-        cells.add(raw(fid[1]));
-        cells.add(raw(r.mean(e -> e.clarity().mean())));
-        cells.add(raw(r.mean(EvaluationResult::clarityDiff)));
-        cells.add(String.valueOf(r.runs().size()));
-        cells.add(r.failure());
-        w.writeNext(cells.toArray(String[]::new));
+        w.writeNext(columns.stream().flatMap(c -> c.csv().apply(r).stream()).toArray(String[]::new));
       }
     }
     return out.toString();
-  }
-
-  private static String raw(double v) {
-    return Double.isNaN(v) ? "" : String.valueOf(v);
   }
 
   /** What produced the numbers, from the stored protocols (distinct values joined). */
@@ -202,13 +244,20 @@ public final class ComparisonTable {
     b.append("data ").append(distinct(all, r -> r.protocol().dataset() + " (" + r.protocol().datasetSize()
         + " images " + r.protocol().imageShape() + ", sha256 " + prefix(r.protocol().datasetSha256()) + ")"));
     var models = all.stream().filter(r -> !r.label().equals(Entry.TRAINING_SET)).toList();
-    b.append("; training ").append(distinct(models, r -> r.protocol().budget()));
+    b.append("; training budget ").append(distinct(models, r -> r.protocol().budget()));
+    var overrides = distinct(models.stream().filter(r -> !r.hyper().isEmpty()).toList(), r -> r.label() + " " + r.hyper());
+    if (!overrides.isEmpty()) {
+      b.append("; hyper-parameters set by the protocol: ").append(overrides);
+    }
     b.append("; ").append(distinct(all, r -> r.protocol().samples() + " generated samples")).append(" per run");
     b.append(" scored against ").append(distinct(all, r -> r.protocol().referenceSamples() + " training images"));
     b.append(" with ").append(distinct(all, r -> r.protocol().extractor() + extractorHash(r)));
-    b.append("; IS over 10 splits (± population std over splits with one seed, else ± std over seeds)");
+    b.append("; IS over 10 splits and KID over its subsets (± population std over splits/subsets with one seed, "
+        + "else ± std over seeds)");
     b.append("; FID on the extractor's features, unbiased covariance, float64");
     b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
+    b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
+    b.append("; flag: ").append(Verdict.DEFINITION);
     b.append("; seeds ").append(distinct(models, r -> String.valueOf(r.seed())));
     b.append("; code ").append(distinct(all, r -> r.protocol().codeVersion())).append(".");
     if (all.stream().anyMatch(r -> r.evaluation() != null && !r.evaluation().fidComparable())) {

@@ -16,7 +16,7 @@ public final class Outputs {
   private Outputs() {}
 
   /**
-   * Writes {@code table.md}, {@code table.csv}, {@code time.md}, {@code time.csv} and
+   * Writes {@code table.md}, {@code table.csv}, {@code time.md}, {@code time.csv}, {@code curves.csv} and
    * {@code report/index.html} into {@code out}; returns the report's index.html.
    *
    * @param title the table's name in the report and the footnote ({@code quick}, {@code 6} ...)
@@ -33,6 +33,7 @@ public final class Outputs {
     text(out.resolve("table.csv"), table.csv());
     text(out.resolve("time.md"), times.markdown());
     text(out.resolve("time.csv"), times.csv());
+    text(out.resolve("curves.csv"), Curves.csv(results));
     return HtmlReport.write(out.resolve("report"), "gansuite: table " + title, table, stored);
   }
 

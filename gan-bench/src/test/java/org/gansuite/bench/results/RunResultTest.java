@@ -17,17 +17,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** result.json is a typed record bound with Jackson: it round-trips, and a misspelt key is refused. */
-class RunResultTest {
+public class RunResultTest {
 
   @TempDir Path tmp;
 
-  static RunResult sample() {
+  public static RunResult sample() {
     var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0,
         GreyConversion.values()[0], "/CPU:0", Map.of("accuracy", 0.91));
     var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, new Summary(40, 100.0, 3.0, 90.0, 110.0),
         104.0, 4.0, 40, metrics, List.of("few samples"));
-    var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75));
-    var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 40, 64, "x", "v1");
+    var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75), 840.5,
+        40.5, 3.0, List.of(new TrainingCost.CurvePoint(0, 0, 40.5, 3.0, Map.of("fid", 80.0, "kid", 0.07)),
+            new TrainingCost.CurvePoint(100, 6400, 840.5, 15.0, Map.of("fid", 30.0, "kid", 0.02))));
+    var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 0, 40, 64, "x", "v1");
     return new RunResult(RunResult.FORMAT, "quick", "DCGAN", "dcgan", Map.of("lr", "0.0002"), 3,
         RunResult.Status.COMPLETED, "", Map.of("generator", 10L, "discriminator", 20L), cost, ev, p, null);
   }

@@ -1,0 +1,62 @@
+package org.gansuite.bench.tables;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.gansuite.bench.protocol.Entry;
+import org.gansuite.bench.protocol.PaperValues;
+import org.gansuite.bench.results.RunResult;
+import org.gansuite.bench.results.RunResultTest;
+import org.gansuite.bench.results.TrainingCost;
+import org.junit.jupiter.api.Test;
+
+/** Tables from hand-made results: columns shown only where a value exists, verdicts, tidy CSV and curves. */
+class ComparisonTableTest {
+
+  static RunResult withCurve(RunResult r, String label, double firstFid, double lastFid) {
+    var t = r.training();
+    var curve = List.of(new TrainingCost.CurvePoint(0, 0, 40.5, 3.0, Map.of("fid", firstFid, "kid", 0.07)),
+        new TrainingCost.CurvePoint(100, 6400, 840.5, 15.0, Map.of("fid", lastFid)));
+    var cost = new TrainingCost(t.iterations(), t.epochs(), t.images(), t.seconds(), t.imagesPerSecond(),
+        t.secondsPerEpoch(), t.dataWaitSeconds(), t.lastScalars(), t.gflop(), t.preparationGflop(),
+        t.preparationSeconds(), curve);
+    return new RunResult(r.format(), r.table(), label, r.model(), r.hyper(), r.seed(), r.status(), r.failure(),
+        r.parameters(), cost, r.evaluation(), r.protocol(), r.provenance());
+  }
+
+  @Test
+  void showsOnlyColumnsWithValuesFlagsRunsThatDidNotLearnAndWritesTidyCsv() throws Exception {
+    var learned = withCurve(RunResultTest.sample(), "DCGAN", 80.0, 30.0);
+    var stuck = withCurve(RunResultTest.sample(), "WGAN", 70.0, 75.5);
+    var table = ComparisonTable.build("quick", List.of(stuck, learned), List.of(), List.of("DCGAN", "WGAN"));
+    String md = table.markdown();
+    assertTrue(md.startsWith("| model | runs | epochs | GFLOP | objective | params ×10^6 | IS | FID | clarity | diff | flag |\n"), md);
+    assertTrue(md.contains("\n| DCGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 100.00 | 4.00 |  |\n"), md);
+    assertTrue(md.contains("\n| WGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 100.00 | 4.00 | "
+        + "not learned (FID 70.0 at iteration 0, 75.5 at 100) |\n"), md);
+    assertTrue(md.contains("training budget 6400 real images per model, at most 1 epoch per model"), md);
+    assertTrue(md.contains("hyper-parameters set by the protocol: DCGAN {lr=0.0002}, WGAN {lr=0.0002}"), md);
+    String csv = table.csv();
+    assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"gflop\",\"preparation_gflop\",\"objective\","
+        + "\"params_gd\",\"params_extra\",\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"clarity_mean\",\"clarity_std\","
+        + "\"clarity_diff\",\"clarity_diff_std\",\"flag\",\"failure\"\n"), csv);
+    assertTrue(csv.contains("\n\"DCGAN\",\"1\",\"1\",\"0.5\",\"840.5\",\"40.5\",\"JS\",\"30\",\"0\",\"1.5\",\"0.25\",\"12.5\",\"\","
+        + "\"100.0\",\"\",\"4.0\",\"\",\"\",\"\"\n"), csv);
+    assertEquals("model,seed,iteration,images,gflop,seconds,fid,kid\nWGAN,3,0,0,40.5,3.0,70.0,0.07\n"
+        + "WGAN,3,100,6400,840.5,15.0,75.5,\nDCGAN,3,0,0,40.5,3.0,80.0,0.07\nDCGAN,3,100,6400,840.5,15.0,30.0,\n",
+        Curves.csv(List.of(stuck, learned)).replace("\"", ""));
+  }
+
+  @Test
+  void paperColumnsAppearBesideRowsThePaperHas() {
+    var dcgan = RunResultTest.sample();
+    var table = ComparisonTable.build("6", List.of(dcgan), PaperValues.CIFAR10, List.of("DCGAN"));
+    String md = table.markdown();
+    assertTrue(md.contains("| paper epochs | paper params | paper IS | paper FID | paper clarity | paper diff |"), md);
+    assertTrue(md.contains("| 20 | 8.83 | 5.04 ± 0.03 | 54.27 | 139.12 | 18.56 |"), md);
+    assertEquals(List.of("DCGAN"), table.rows().stream().map(ComparisonTable.Row::label).toList());
+    assertTrue(!md.contains("\n| " + Entry.TRAINING_SET + " |"), "no training-set row without its result: " + md);
+  }
+}
