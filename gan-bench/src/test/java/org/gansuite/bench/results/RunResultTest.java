@@ -22,10 +22,10 @@ class RunResultTest {
   @TempDir Path tmp;
 
   static RunResult sample() {
-    var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0,
+    var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0, 40, 64,
         GreyConversion.values()[0], "/CPU:0", Map.of("accuracy", 0.91));
     var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, new Summary(40, 100.0, 3.0, 90.0, 110.0),
-        104.0, 4.0, 40, metrics, List.of("few samples"));
+        104.0, 4.0, 0.75, 0.5, 0.875, 0.625, 5, -1, 40, metrics, List.of("few samples"));
     var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75));
     var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 40, 64, "x", "v1");
     return new RunResult(RunResult.FORMAT, "quick", "DCGAN", "dcgan", Map.of("lr", "0.0002"), 3,
@@ -40,6 +40,7 @@ class RunResultTest {
     assertTrue(text.contains("\"is_mean\" : 1.5"), text);
     assertTrue(text.contains("\"kid\" : \"NaN\""), text);
     assertTrue(text.contains("\"status\" : \"completed\""), text);
+    assertTrue(text.contains("\"nearest_k\" : 5") && text.contains("\"mode_coverage\" : -1"), text);
     var back = RunResult.read(f);
     assertEquals(sample(), back);
     assertTrue(Double.isNaN(back.evaluation().kid()));
@@ -56,7 +57,7 @@ class RunResultTest {
     assertTrue(e.getMessage().contains("is_mean"), e.getMessage());
     Files.writeString(f, "{\"format\": 1, \"table\": \"quick\"}");
     var old = assertThrows(DataFormatException.class, () -> RunResult.read(f));
-    assertTrue(old.getMessage().startsWith(f + ": result format 1, this gansuite reads format 2"), old.getMessage());
+    assertTrue(old.getMessage().startsWith(f + ": result format 1, this gansuite reads format " + RunResult.FORMAT), old.getMessage());
   }
 
   @Test
