@@ -95,7 +95,9 @@ class DomainClassifierTest {
     try (var ex = again.extractor()) {
       assertFalse(again.trainedNow(), "second open loads the cache");
       assertEquals(first.record(), again.record());
-      assertArrayEquals(f1.features().values(), ex.extract(test, 7).features().values(), 0.0);
+      // Same batch as f1: the float32 graph's values depend on the batch size in the last bits (batch 7
+      // gave -0.44187155 for -0.44187148), and this checks the reload, not batch independence.
+      assertArrayEquals(f1.features().values(), ex.extract(test, 10).features().values(), 0.0);
       // An evaluation with it carries the classifier's test accuracy in its protocol.
       var result = Evaluation.evaluate(test, train, ex, null,
           new Evaluation.Config(256, "train", 2, 1, null, 32, ComputeDevice.AUTO));
