@@ -125,13 +125,15 @@ public final class Evaluation {
         }
       }
       Prdc.Value prdc = null;
-      try {
-        Prdc.requireValid(prdcRef.features().rows(), prdcGen.features().rows(), config.nearestK());
+      int k = config.nearestK();
+      if (k < prdcRef.features().rows() && k < prdcGen.features().rows()) {
         try (Prdc p = new Prdc(config.device())) {
-          prdc = p.value(prdcRef.features(), prdcGen.features(), config.nearestK());
+          prdc = p.value(prdcRef.features(), prdcGen.features(), k);
         }
-      } catch (IllegalArgumentException e) {
-        warnings.add("no precision/recall/density/coverage: " + e.getMessage());
+      } else {
+        warnings.add("no precision/recall/density/coverage: nearest_k = " + k + " needs more than " + k
+            + " samples in each set, got " + prdcGen.features().rows() + " generated and "
+            + prdcRef.features().rows() + " reference");
       }
       int modeCoverage = -1;
       if (prdcGen.probabilities() != null && prdcRef.probabilities() != null && info.classes() > 0) {
