@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param seed seed of the reference subset and the KID subsets
  * @param kidSubsets KID subsets (0 when KID was not computed)
  * @param kidSubsetSize KID subset size (0 when KID was not computed)
+ * @param prdcGenerated generated samples behind PRDC and mode coverage (at most
+ *     {@link Evaluation#PRDC_SAMPLES}, a seeded subset)
+ * @param prdcReference reference samples behind PRDC and mode coverage (likewise)
  * @param greyConversion grey conversion used by clarity
  * @param device the compute device requested
  * @param extractorProvenance what else the extractor's numbers carry (a trained classifier's test
@@ -27,7 +30,7 @@ import java.util.Objects;
  */
 public record Protocol(String extractor, String weightsSha256, String layer, int nGenerated, int nReference,
     String referenceDataset, String referenceHash, String referenceSplit, int splits, long seed,
-    int kidSubsets, int kidSubsetSize, GreyConversion greyConversion, String device,
+    int kidSubsets, int kidSubsetSize, int prdcGenerated, int prdcReference, GreyConversion greyConversion, String device,
     Map<String, Object> extractorProvenance) {
 
   public Protocol {
@@ -52,6 +55,8 @@ public record Protocol(String extractor, String weightsSha256, String layer, int
     m.put("seed", seed);
     m.put("kid_subsets", kidSubsets);
     m.put("kid_subset_size", kidSubsetSize);
+    m.put("prdc_generated", prdcGenerated);
+    m.put("prdc_reference", prdcReference);
     m.put("grey_conversion", greyConversion.name());
     m.put("device", device);
     if (!extractorProvenance.isEmpty()) {

@@ -20,6 +20,7 @@ import org.gansuite.metrics.cache.ReferenceStats;
 import org.gansuite.metrics.cache.StatsCache;
 import org.gansuite.metrics.cache.StatsKey;
 import org.gansuite.metrics.extract.ExtractorOptions;
+import org.gansuite.metrics.extract.Features;
 import org.gansuite.metrics.extract.InceptionExtractor;
 import org.gansuite.metrics.extract.TinyInceptionGraph;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,19 @@ class EvaluationTest {
       try (InceptionScore is = new InceptionScore(ComputeDevice.AUTO)) {
         assertEquals(is.value(ex.extract(generated, 40).probabilities(), 4).mean(), first.isMean(), 1e-6);
       }
+      // PRDC and mode coverage: the same 50 reference and 40 generated features (both below PRDC_SAMPLES).
+      Features refF = ex.extract(ref, 7);
+      Features genF = ex.extract(generated, 7);
+      Prdc.Value prdc = Prdc.compute(refF.features(), genF.features(), Prdc.DEFAULT_NEAREST_K);
+      assertEquals(prdc.precision(), first.precision(), 1e-12);
+      assertEquals(prdc.recall(), first.recall(), 1e-12);
+      assertEquals(prdc.density(), first.density(), 1e-12);
+      assertEquals(prdc.coverage(), first.coverage(), 1e-12);
+      assertEquals(5, first.nearestK());
+      assertEquals(ModeCoverage.of(genF.probabilities(), refF.probabilities()), first.modeCoverage());
+      assertTrue(first.modeCoverage() >= 1, "some predicted class of the reference is generated too");
+      assertEquals(40, first.protocol().prdcGenerated());
+      assertEquals(50, first.protocol().prdcReference());
       assertFalse(first.fidComparable());
       assertEquals(2, first.warnings().size());
       assertEquals(50, first.protocol().nReference());
@@ -68,7 +82,8 @@ class EvaluationTest {
       assertEquals(20, first.protocol().kidSubsetSize());
       var json = first.toJson();
       assertTrue(json.keySet().containsAll(java.util.List.of("fid", "kid", "kid_std", "is_mean", "is_std",
-          "clarity_mean", "clarity_std", "n", "protocol")), json.keySet().toString());
+          "clarity_mean", "clarity_std", "n", "protocol", "precision", "recall", "density", "coverage", "nearest_k",
+          "mode_coverage")), json.keySet().toString());
 
       StatsKey key = new StatsKey(reference.id().contentHash(), ex.info().name(), ex.info().weightsSha256(),
           "pool_3:0", 50, 9);
@@ -81,6 +96,19 @@ class EvaluationTest {
       assertEquals(first.fid(), second.fid(), 1e-9 * first.fid());
       assertTrue(Double.isNaN(second.kid()));
       assertFalse(second.toJson().containsKey("kid"));
+      // Cache hit without KID: the reference features for PRDC are extracted for the subset alone.
+      assertEquals(first.precision(), second.precision(), 0.0);
+      assertEquals(first.coverage(), second.coverage(), 0.0);
+      assertEquals(first.modeCoverage(), second.modeCoverage());
+
+      // Another k; and the rows subsetRows keeps are the images subset extracts (as with more than PRDC_SAMPLES).
+      var k3 = new Evaluation.Config(50, "train", 4, 9, null, 16, ComputeDevice.AUTO, 3);
+      EvaluationResult third = Evaluation.evaluate(generated, reference, ex, cache, k3);
+      assertEquals(Prdc.compute(refF.features(), genF.features(), 3).density(), third.density(), 1e-12);
+      assertEquals(3, third.nearestK());
+      var sub = Evaluation.subsetRows(refF, 30, 9);
+      assertArrayEquals(ex.extract(Evaluation.subset(ref, 30, 9), 7).features().values(),
+          sub.features().values(), 1e-5);
     }
   }
 

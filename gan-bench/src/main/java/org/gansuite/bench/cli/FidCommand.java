@@ -12,6 +12,7 @@ import org.gansuite.metrics.Evaluation;
 import org.gansuite.metrics.Fid;
 import org.gansuite.metrics.InceptionScore;
 import org.gansuite.metrics.Kid;
+import org.gansuite.metrics.Prdc;
 import org.gansuite.metrics.extract.FeatureExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +21,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * FID between two inputs, each FID statistics, features or an image folder; KID too when both
- * sides have features, and IS of the first when an extractor with classes read it.
+ * FID between two inputs, each FID statistics, features or an image folder; KID, precision, recall,
+ * density and coverage too when both sides have features, and IS of the first when an extractor
+ * with classes read it.
  */
 @Command(name = "fid", description = {
     "FID between A and B, each a .npz of FID statistics (mu, sigma), a .npy of N x d features, or an image "
-        + "folder (then --extractor). Also KID when both have features, IS of A when the extractor classifies."})
+        + "folder (then --extractor). Also KID and precision/recall/density/coverage (A generated, B real) when "
+        + "both have features, IS of A when the extractor classifies."})
 final class FidCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
@@ -43,9 +46,16 @@ final class FidCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the KID subsets.")
   long seed;
 
+  @Option(names = "--nearest-k", defaultValue = "" + Prdc.DEFAULT_NEAREST_K,
+      description = "k of precision, recall, density and coverage (prdc's nearest_k).")
+  int nearestK;
+
   @Override
   public Integer call() throws Exception {
     ComputeDevice device = metric.device();
+    if (nearestK < 1) {
+      throw new UserError("--nearest-k must be >= 1, got " + nearestK);
+    }
     FidInput.Kind kindA = FidInput.kindOf(a);
     FidInput.Kind kindB = FidInput.kindOf(b);
     ImageDataset imagesA = imagesOf(a, kindA);
@@ -106,6 +116,7 @@ final class FidCommand implements Callable<Integer> {
         report.protocol("kid_subsets", v.subsets()).protocol("kid_subset_size", v.subsetSize()).protocol("seed", seed);
       }
     }
+    prdc(report, sideA, sideB, device);
     if (sideA.probabilities() != null && sideA.n() >= InceptionScore.DEFAULT_SPLITS) {
       report.define("is", InceptionScore.DEFINITION + "; of A");
       try (InceptionScore is = new InceptionScore(device)) {
@@ -120,6 +131,35 @@ final class FidCommand implements Callable<Integer> {
     report.protocol("comparable_to_published", warnings.isEmpty());
     warnings.forEach(w -> cmd.commandLine().getErr().println("gan-bench: warning: " + w));
     return report;
+  }
+
+  /**
+   * Precision, recall, density and coverage with B as the real and A as the fake set, on all their
+   * features; where a side has only statistics, or too few samples for k, a note in the protocol
+   * says why the keys are absent.
+   */
+  private void prdc(Report report, FidInput sideA, FidInput sideB, ComputeDevice device) {
+    String missing = sideA.features() == null ? sideA.path().toString() : sideB.features() == null
+        ? sideB.path().toString() : null;
+    if (missing != null) {
+      report.protocol("prdc", "not computed: " + missing + " holds FID statistics, not features; precision, recall, "
+          + "density and coverage need the features (.npy or an image folder)");
+      return;
+    }
+    try {
+      Prdc.requireValid(sideB.features().rows(), sideA.features().rows(), nearestK);
+    } catch (IllegalArgumentException e) {
+      report.protocol("prdc", "not computed: " + e.getMessage());
+      cmd.commandLine().getErr().println("gan-bench: warning: no precision/recall/density/coverage: " + e.getMessage());
+      return;
+    }
+    report.define("prdc", Prdc.DEFINITION);
+    try (Prdc prdc = new Prdc(device)) {
+      Prdc.Value v = prdc.value(sideB.features(), sideA.features(), nearestK);
+      report.value("precision", v.precision()).value("recall", v.recall()).value("density", v.density())
+          .value("coverage", v.coverage());
+      report.protocol("nearest_k", nearestK).protocol("prdc_real", "B").protocol("prdc_fake", "A");
+    }
   }
 
   /** PROTOCOL.md: warn below 2,048 samples; below 10,000 FID is not comparable to published numbers. */

@@ -115,6 +115,42 @@ class FidCommandTest {
     assertTrue(text.err().contains("does not store its sample count"), text.err());
   }
 
+  /**
+   * PRDC with A generated (fake) and B real, k = 1, worked out in gan-metrics' PrdcTest: real {0, 1,
+   * 3, 4} all have r = 1, fake {0.5, 5, 3.25}; fake 5 is exactly 1 from real 4 (1 &lt; 1 is false):
+   * precision 2/3, recall 1, density 4/3, coverage 1. With the default k = 5 and 3-4 samples, or a
+   * statistics file on one side, the keys are absent and the protocol says why.
+   */
+  @Test
+  void precisionRecallDensityCoverageFromFeatures() throws Exception {
+    Path fake = npy("fake.npy", 3, 1, new double[] {0.5, 5, 3.25});
+    Path real = npy("real.npy", 4, 1, new double[] {0, 1, 3, 4});
+    Cli.Run r = Cli.run("fid", fake, real, "--json", "--nearest-k", "1");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = r.json();
+    assertEquals(2.0 / 3, j.get("precision").asDouble(), 1e-12);
+    assertEquals(1.0, j.get("recall").asDouble(), 1e-12);
+    assertEquals(4.0 / 3, j.get("density").asDouble(), 1e-12);
+    assertEquals(1.0, j.get("coverage").asDouble(), 1e-12);
+    assertEquals(1, j.get("protocol").get("nearest_k").asInt());
+    assertTrue(j.get("protocol").get("metrics").has("prdc"));
+
+    JsonNode fewer = Cli.run("fid", fake, real, "--json").json();
+    assertFalse(fewer.has("precision") || fewer.has("coverage"));
+    assertTrue(fewer.get("protocol").get("prdc").asText().startsWith("not computed: nearest_k = 5"),
+        fewer.toString());
+
+    Path stats = tmp.resolve("real.npz");
+    Npz.writeStats(stats, new FeatureStats(4, new double[] {2}, new double[] {10.0 / 3}));
+    Cli.Run s = Cli.run("fid", fake, stats, "--json", "--nearest-k", "1");
+    assertEquals(0, s.code(), s.err());
+    JsonNode js = s.json();
+    assertFalse(js.has("precision") || js.has("recall") || js.has("density") || js.has("coverage"));
+    assertTrue(js.get("protocol").get("prdc").asText().contains("real.npz holds FID statistics, not features"),
+        js.toString());
+    assertError(Cli.run("fid", fake, real, "--nearest-k", "0"), "--nearest-k must be >= 1, got 0");
+  }
+
   /** Two folders through an extractor: FID, KID and IS of A equal the library on the same features. */
   @Test
   void imageFoldersGoThroughTheExtractor() throws Exception {

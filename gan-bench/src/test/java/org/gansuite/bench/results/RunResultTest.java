@@ -22,10 +22,10 @@ public class RunResultTest {
   @TempDir Path tmp;
 
   public static RunResult sample() {
-    var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0,
+    var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0, 40, 64,
         GreyConversion.values()[0], "/CPU:0", Map.of("accuracy", 0.91));
     var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, new Summary(40, 100.0, 3.0, 90.0, 110.0),
-        104.0, 4.0, 40, metrics, List.of("few samples"));
+        104.0, 4.0, 0.75, 0.5, 0.875, 0.625, 5, -1, 40, metrics, List.of("few samples"));
     var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75), 840.5,
         40.5, 3.0, List.of(new TrainingCost.CurvePoint(0, 0, 40.5, 3.0, Map.of("fid", 80.0, "kid", 0.07)),
             new TrainingCost.CurvePoint(100, 6400, 840.5, 15.0, Map.of("fid", 30.0, "kid", 0.02))));
@@ -42,6 +42,7 @@ public class RunResultTest {
     assertTrue(text.contains("\"is_mean\" : 1.5"), text);
     assertTrue(text.contains("\"kid\" : \"NaN\""), text);
     assertTrue(text.contains("\"status\" : \"completed\""), text);
+    assertTrue(text.contains("\"nearest_k\" : 5") && text.contains("\"mode_coverage\" : -1"), text);
     var back = RunResult.read(f);
     assertEquals(sample(), back);
     assertTrue(Double.isNaN(back.evaluation().kid()));
@@ -58,7 +59,7 @@ public class RunResultTest {
     assertTrue(e.getMessage().contains("is_mean"), e.getMessage());
     Files.writeString(f, "{\"format\": 1, \"table\": \"quick\"}");
     var old = assertThrows(DataFormatException.class, () -> RunResult.read(f));
-    assertTrue(old.getMessage().startsWith(f + ": result format 1, this gansuite reads format 2"), old.getMessage());
+    assertTrue(old.getMessage().startsWith(f + ": result format 1, this gansuite reads format " + RunResult.FORMAT), old.getMessage());
   }
 
   @Test
