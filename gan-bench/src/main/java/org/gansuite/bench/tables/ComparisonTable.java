@@ -134,6 +134,13 @@ public final class ComparisonTable {
     c.add(new Column("FID", r -> withStd(r.stat(EvaluationResult::fid), 2), List.of("fid", "fid_std"),
         r -> raws(r.stat(EvaluationResult::fid))));
     c.add(new Column("KID ×10^3", r -> withStd(scaled(r.kid(), 1e3), 2), List.of("kid", "kid_std"), r -> raws(r.kid())));
+    for (var m : List.<Map.Entry<String, ToDoubleFunction<EvaluationResult>>>of(Map.entry("precision", EvaluationResult::precision),
+        Map.entry("recall", EvaluationResult::recall), Map.entry("density", EvaluationResult::density),
+        Map.entry("coverage", EvaluationResult::coverage))) {
+      c.add(new Column(m.getKey(), r -> withStd(r.stat(m.getValue()), 3), List.of(m.getKey(), m.getKey() + "_std"),
+          r -> raws(r.stat(m.getValue()))));
+    }
+    c.add(new Column("modes", r -> modes(r), List.of("modes"), r -> List.of(modes(r))));
     c.add(new Column("clarity", r -> withStd(r.stat(e -> e.clarity().mean()), 2), List.of("clarity_mean", "clarity_std"),
         r -> raws(r.stat(e -> e.clarity().mean()))));
     c.add(new Column("diff", r -> withStd(r.stat(EvaluationResult::clarityDiff), 2), List.of("clarity_diff", "clarity_diff_std"),
@@ -156,6 +163,12 @@ public final class ComparisonTable {
           r -> List.of(r.paper() == null ? "" : raw(r.paper().diff()))));
     }
     return c;
+  }
+
+  /** Classes covered by the samples (mean over seeds), where the extractor classifies. */
+  private static String modes(Row r) {
+    double m = r.mean(e -> e.modeCoverage() < 0 ? Double.NaN : e.modeCoverage());
+    return Double.isNaN(m) ? "" : m == Math.rint(m) ? String.valueOf((long) m) : fmt(m, 1);
   }
 
   private static boolean blank(String cell) {
@@ -255,6 +268,8 @@ public final class ComparisonTable {
     b.append("; IS over 10 splits and KID over its subsets (± population std over splits/subsets with one seed, "
         + "else ± std over seeds)");
     b.append("; FID on the extractor's features, unbiased covariance, float64");
+    b.append("; precision, recall, density, coverage: ").append(org.gansuite.metrics.Prdc.DEFINITION);
+    b.append("; modes: ").append(org.gansuite.metrics.ModeCoverage.DEFINITION);
     b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
     b.append("; flag: ").append(Verdict.DEFINITION);

@@ -32,18 +32,20 @@ class ComparisonTableTest {
     var stuck = withCurve(RunResultTest.sample(), "WGAN", 70.0, 75.5);
     var table = ComparisonTable.build("quick", List.of(stuck, learned), List.of(), List.of("DCGAN", "WGAN"));
     String md = table.markdown();
-    assertTrue(md.startsWith("| model | runs | epochs | GFLOP | objective | params ×10^6 | IS | FID | clarity | diff | flag |\n"), md);
-    assertTrue(md.contains("\n| DCGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 100.00 | 4.00 |  |\n"), md);
-    assertTrue(md.contains("\n| WGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 100.00 | 4.00 | "
+    assertTrue(md.startsWith("| model | runs | epochs | GFLOP | objective | params ×10^6 | IS | FID | precision | recall | "
+        + "density | coverage | clarity | diff | flag |\n"), md);
+    assertTrue(md.contains("\n| DCGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 0.750 | 0.500 | 0.875 | 0.625 | 100.00 | 4.00 |  |\n"), md);
+    assertTrue(md.contains("\n| WGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 0.750 | 0.500 | 0.875 | 0.625 | 100.00 | 4.00 | "
         + "not learned (FID 70.0 at iteration 0, 75.5 at 100) |\n"), md);
     assertTrue(md.contains("training budget 6400 real images per model, at most 1 epoch per model"), md);
     assertTrue(md.contains("hyper-parameters set by the protocol: DCGAN {lr=0.0002}, WGAN {lr=0.0002}"), md);
     String csv = table.csv();
     assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"gflop\",\"preparation_gflop\",\"objective\","
-        + "\"params_gd\",\"params_extra\",\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"clarity_mean\",\"clarity_std\","
+        + "\"params_gd\",\"params_extra\",\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"precision\",\"precision_std\",\"recall\","
+        + "\"recall_std\",\"density\",\"density_std\",\"coverage\",\"coverage_std\",\"clarity_mean\",\"clarity_std\","
         + "\"clarity_diff\",\"clarity_diff_std\",\"flag\",\"failure\"\n"), csv);
     assertTrue(csv.contains("\n\"DCGAN\",\"1\",\"1\",\"0.5\",\"840.5\",\"40.5\",\"JS\",\"30\",\"0\",\"1.5\",\"0.25\",\"12.5\",\"\","
-        + "\"100.0\",\"\",\"4.0\",\"\",\"\",\"\"\n"), csv);
+        + "\"0.75\",\"\",\"0.5\",\"\",\"0.875\",\"\",\"0.625\",\"\",\"100.0\",\"\",\"4.0\",\"\",\"\",\"\"\n"), csv);
     assertEquals("model,seed,iteration,images,gflop,seconds,fid,kid\nWGAN,3,0,0,40.5,3.0,70.0,0.07\n"
         + "WGAN,3,100,6400,840.5,15.0,75.5,\nDCGAN,3,0,0,40.5,3.0,80.0,0.07\nDCGAN,3,100,6400,840.5,15.0,30.0,\n",
         Curves.csv(List.of(stuck, learned)).replace("\"", ""));
