@@ -18,6 +18,10 @@ import picocli.CommandLine.ScopeType;
         CommandLine.HelpCommand.class})
 public final class Main {
 
+  @picocli.CommandLine.Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Show TensorFlow's native start-up log on stderr (bin/gan-bench filters it out otherwise).")
+  boolean verbose;
+
   /** Exit code of a run that failed for a reason other than malformed arguments (bad data, divergence). */
   public static final int FAILED = 1;
   /** Exit code of malformed arguments (picocli's). */
