@@ -39,6 +39,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--max-iterations", defaultValue = "0", description = "Stop after this many iterations (0: none).")
   long maxIterations;
 
+  @Option(names = "--budget-gflop", defaultValue = "0",
+      description = "Training budget in counted GFLOP, the model's preparation included; sets the iteration count (0: none).")
+  double budgetGflop;
+
   @Option(names = "--batch", defaultValue = "64", description = "Batch size.")
   int batch;
 
@@ -69,6 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     var cfg = TrainConfig.builder(dir)
         .setEpochs(epochs != null ? epochs : provider.defaultEpochs())
         .optMaxIterations(maxIterations)
+        .optMaxFlops(Math.round(budgetGflop * 1e9))
         .optCheckpointEvery(checkpointEvery)
         .optSampleEvery(sampleEvery)
         .optLogEvery(logEvery)

@@ -2,11 +2,9 @@ package org.gansuite.core.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.imaging.ImageFormats;
@@ -14,6 +12,7 @@ import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.ImagingException;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.io.AtomicFiles;
 
 /**
  * Writes 8-bit HWC images as PNG with Apache Commons Imaging: sample grids, and folders of single
@@ -125,28 +124,12 @@ public final class ImageWriter {
   }
 
   private static void write(Path file, BufferedImage image) {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        Imaging.writeImage(image, out, ImageFormats.PNG);
-      }
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
+      AtomicFiles.write(file, out -> Imaging.writeImage(image, out, ImageFormats.PNG));
     } catch (ImagingException e) {
       throw new UncheckedIOException("cannot encode PNG " + file, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // The original failure is the one worth reporting.
-        }
-      }
     }
   }
 }

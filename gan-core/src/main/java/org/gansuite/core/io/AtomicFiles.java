@@ -3,11 +3,19 @@ package org.gansuite.core.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
-/** Writes a file so that readers see either the old file or the complete new one, never a part. */
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never a part.
+ * Temporary files and folders are created under the process's umask (like any other file it
+ * writes), not with the owner-only 0600/0700 of {@link Files#createTempFile}, so a renamed result
+ * is as readable by others as the run's logs.
+ */
 public final class AtomicFiles {
 
   /** Writes the content of one file to a stream. */
@@ -16,15 +24,17 @@ public final class AtomicFiles {
     void write(OutputStream out) throws IOException;
   }
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private AtomicFiles() {}
 
   public static void write(Path target, Writer writer) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".partial");
+    Path tmp = createTemporaryFile(dir, "." + abs.getFileName(), ".partial");
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         writer.write(out);
       }
       try {
@@ -35,5 +45,38 @@ public final class AtomicFiles {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  /** Creates a new empty file in {@code dir} under a unique name, with the permissions the umask gives. */
+  private static Path createTemporaryFile(Path dir, String prefix, String suffix) throws IOException {
+    while (true) {
+      Path p = dir.resolve(uniqueName(prefix, suffix));
+      try {
+        Files.newOutputStream(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+        return p;
+      } catch (FileAlreadyExistsException e) {
+        // drawn twice: draw again
+      }
+    }
+  }
+
+  /**
+   * Creates a new empty folder in {@code dir} named {@code prefix} plus a random part, with the
+   * permissions the umask gives: the place to build a folder that is then renamed into place.
+   */
+  public static Path createTemporaryDirectory(Path dir, String prefix) throws IOException {
+    Files.createDirectories(dir);
+    while (true) {
+      Path p = dir.resolve(uniqueName(prefix, ""));
+      try {
+        return Files.createDirectory(p);
+      } catch (FileAlreadyExistsException e) {
+        // drawn twice: draw again
+      }
+    }
+  }
+
+  private static String uniqueName(String prefix, String suffix) {
+    return prefix + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix;
   }
 }

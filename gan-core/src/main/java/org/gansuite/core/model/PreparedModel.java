@@ -15,16 +15,18 @@ public final class PreparedModel {
 
   private final Builder builder;
   private final SortedMap<String, String> identity;
+  private final PreparationCost cost;
   private final ModelSpec spec;
 
   private interface Builder {
     GanGraph build(Ops tf);
   }
 
-  private PreparedModel(ModelSpec spec, Builder builder, SortedMap<String, String> identity) {
+  private PreparedModel(ModelSpec spec, Builder builder, SortedMap<String, String> identity, PreparationCost cost) {
     this.spec = spec;
     this.builder = builder;
     this.identity = identity;
+    this.cost = cost;
   }
 
   /** Runs the model's (idempotent) preparation. */
@@ -50,7 +52,7 @@ public final class PreparedModel {
   private static <P> PreparedModel typed(GanModelProvider<P> provider, ModelSpec spec, Preparation<P> preparation) {
     Objects.requireNonNull(preparation, () -> provider.name() + " prepared nothing");
     var ctx = new BuildContext<>(spec, preparation);
-    return new PreparedModel(spec, tf -> provider.build(tf, ctx), preparation.identity());
+    return new PreparedModel(spec, tf -> provider.build(tf, ctx), preparation.identity(), preparation.cost());
   }
 
   public ModelSpec spec() {
@@ -60,6 +62,11 @@ public final class PreparedModel {
   /** The identity of the products (joins the run's configuration). */
   public SortedMap<String, String> identity() {
     return new TreeMap<>(identity);
+  }
+
+  /** What the preparation cost ({@link PreparationCost#NONE} for a model without one). */
+  public PreparationCost cost() {
+    return cost;
   }
 
   /** Builds the model's graph with {@code tf} (the graph's root ops, device placement included). */

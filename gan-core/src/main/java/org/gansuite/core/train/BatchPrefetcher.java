@@ -35,18 +35,9 @@ final class BatchPrefetcher implements AutoCloseable {
   }
 
   private void produce(int[] order, int first, int count) {
-    int pixels = data.shape().pixels();
-    byte[] raw = new byte[pixels];
     try {
       for (int b = first; b < first + count; b++) {
-        int[] idx = new int[batchSize];
-        float[] out = new float[batchSize * pixels];
-        for (int i = 0; i < batchSize; i++) {
-          idx[i] = order[b * batchSize + i];
-          data.read(idx[i], raw, 0);
-          Pixels.toUnit(raw, 0, out, i * pixels, pixels);
-        }
-        queue.put(new Batch(idx, out));
+        queue.put(read(data, order, b, batchSize));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -57,6 +48,20 @@ final class BatchPrefetcher implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** Batch {@code b} of {@code order}, read on the calling thread. */
+  static Batch read(ImageDataset data, int[] order, int b, int batchSize) {
+    int pixels = data.shape().pixels();
+    byte[] raw = new byte[pixels];
+    int[] idx = new int[batchSize];
+    float[] out = new float[batchSize * pixels];
+    for (int i = 0; i < batchSize; i++) {
+      idx[i] = order[b * batchSize + i];
+      data.read(idx[i], raw, 0);
+      Pixels.toUnit(raw, 0, out, i * pixels, pixels);
+    }
+    return new Batch(idx, out);
   }
 
   /** The next batch; rethrows a data set error raised on the background thread. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.io.Sha256;
 import org.tensorflow.Session;
@@ -39,7 +40,8 @@ public final class Checkpoints {
   public Path save(Session session, CheckpointState state) throws IOException {
     Files.createDirectories(dir);
     String name = String.format("%s%010d", PREFIX, state.iteration());
-    Path tmp = Files.createTempDirectory(dir, ".tmp-" + name);
+    // Under the umask, like the run's other files (createTempDirectory would make it 0700).
+    Path tmp = AtomicFiles.createTemporaryDirectory(dir, ".tmp-" + name);
     session.save(tmp.resolve("model").toString());
     JSON.writeValue(tmp.resolve("state.json").toFile(), state);
     Path target = dir.resolve(name);
@@ -49,6 +51,20 @@ public final class Checkpoints {
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     prune();
     return target;
+  }
+
+  /**
+   * Saves the session's variables and the state as the only checkpoint of this folder (e.g. the
+   * best one): the new one is complete before any other is deleted.
+   */
+  public Path replace(Session session, CheckpointState state) throws IOException {
+    Path saved = save(session, state);
+    for (Path p : list()) {
+      if (!p.equals(saved)) {
+        FileTrees.delete(p);
+      }
+    }
+    return saved;
   }
 
   /** The newest complete checkpoint, if any. */

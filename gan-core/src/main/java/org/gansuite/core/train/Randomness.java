@@ -65,6 +65,14 @@ public final class Randomness {
     return uniform(count * dim, mix(seed, -1, -1));
   }
 
+  /**
+   * The seed of the evaluation samples during training: the same z at every evaluation of a run,
+   * other than the grids' z and every training step's.
+   */
+  public static long evaluationSeed(long seed) {
+    return mix(seed, -2, -2);
+  }
+
   /** The two-word seed of in-graph stateless random ops for one step. */
   public static long[] stepSeed(long seed, long iteration, int k) {
     return new long[] {seed, iteration * 1024 + k};

@@ -37,6 +37,11 @@ public final class Sampler implements AutoCloseable {
 
   /** {@code count} images (8-bit NHWC, image after image) from z ~ U[-1, 1] drawn with {@code seed}. */
   public byte[] sample(int count, long seed, int batch) {
+    return sample(session, gg, spec, count, seed, batch);
+  }
+
+  /** {@code count} images of a built graph's generator from z ~ U[-1, 1] drawn with {@code seed}, batch by batch. */
+  static byte[] sample(Session session, GanGraph gg, ModelSpec spec, int count, long seed, int batch) {
     int pixels = spec.shape().pixels();
     int zDim = spec.zDim();
     byte[] out = new byte[count * pixels];

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.graph.Tensors;
 import org.gansuite.core.model.GanGraph;
+import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.perf.FlopCounter;
+import org.tensorflow.Graph;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -16,42 +18,25 @@ import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
-/** Runs one step of a phase (feeds, update, scalar fetches) and draws samples. */
+/** Runs one step of a phase (feeds, update, scalar fetches), counts its FLOPs, and draws samples. */
 final class StepRunner {
 
   private final Session session;
   private final GanGraph graph;
-  private final ImageShape shape;
-  private final int batchSize;
-  private final int zDim;
-  private final long seed;
+  private final ModelSpec spec;
   private RunMetadata traced;
 
-  StepRunner(Session session, GanGraph graph, ImageShape shape, int batchSize, int zDim, long seed) {
+  StepRunner(Session session, GanGraph graph, ModelSpec spec) {
     this.session = session;
     this.graph = graph;
-    this.shape = shape;
-    this.batchSize = batchSize;
-    this.zDim = zDim;
-    this.seed = seed;
+    this.spec = spec;
   }
 
   /** Runs step {@code k} of iteration {@code iteration}; returns the phase's scalars by name. */
   Map<String, Double> run(Phase phase, Batch batch, long iteration, int k, boolean trace) {
     List<Tensor> owned = new ArrayList<>();
     try {
-      var in = graph.inputs();
-      var runner = session.runner()
-          .feed(in.real(), own(owned,
-              Tensors.float32(batch.pixels(), batchSize, shape.height(), shape.width(), shape.channels())))
-          .feed(in.z(), own(owned, Tensors.float32(Randomness.uniformZ(batchSize, zDim, seed, iteration, k), batchSize, zDim)))
-          .feed(in.seed(), own(owned, TInt64.vectorOf(Randomness.stepSeed(seed, iteration, k))))
-          .addTarget(phase.update());
-      if (graph.batchFeeds().isPresent()) {
-        for (var e : graph.batchFeeds().get().forBatch(batch.indices()).entrySet()) {
-          runner.feed(e.getKey(), own(owned, e.getValue()));
-        }
-      }
+      var runner = feed(session.runner(), batch, iteration, k, owned).addTarget(phase.update());
       List<String> names = new ArrayList<>(phase.scalars().keySet());
       names.sort(null);
       for (String n : names) {
@@ -75,6 +60,36 @@ final class StepRunner {
     }
   }
 
+  /**
+   * The counted FLOPs of one step of {@code phase} with the feeds step {@code k} of
+   * {@code iteration} would get from {@code batch}; runs no update.
+   */
+  long flops(Graph g, Phase phase, Batch batch, long iteration, int k) {
+    List<Tensor> owned = new ArrayList<>();
+    try {
+      return FlopCounter.count(g, session, phase.update(), r -> feed(r, batch, iteration, k, owned));
+    } finally {
+      owned.forEach(Tensor::close);
+    }
+  }
+
+  /** The feeds of step {@code k} of {@code iteration}: real batch, z, step seed and the model's batch feeds. */
+  private Session.Runner feed(Session.Runner runner, Batch batch, long iteration, int k, List<Tensor> owned) {
+    var in = graph.inputs();
+    var s = spec.shape();
+    int b = spec.batchSize();
+    runner.feed(in.real(), own(owned, Tensors.float32(batch.pixels(), b, s.height(), s.width(), s.channels())))
+        .feed(in.z(), own(owned, Tensors.float32(Randomness.uniformZ(b, spec.zDim(), spec.seed(), iteration, k), b,
+            spec.zDim())))
+        .feed(in.seed(), own(owned, TInt64.vectorOf(Randomness.stepSeed(spec.seed(), iteration, k))));
+    if (graph.batchFeeds().isPresent()) {
+      for (var e : graph.batchFeeds().get().forBatch(batch.indices()).entrySet()) {
+        runner.feed(e.getKey(), own(owned, e.getValue()));
+      }
+    }
+    return runner;
+  }
+
   /** Metadata of the last traced step (devices used), if any. */
   RunMetadata traced() {
     return traced;
@@ -82,7 +97,12 @@ final class StepRunner {
 
   /** {@code count} samples from the fixed sample z, as 8-bit NHWC. */
   byte[] samples(int count) {
-    return Sampler.draw(session, graph, Randomness.sampleZ(count, zDim, seed), count, zDim);
+    return Sampler.draw(session, graph, Randomness.sampleZ(count, spec.zDim(), spec.seed()), count, spec.zDim());
+  }
+
+  /** {@code count} samples from the fixed evaluation z, as 8-bit NHWC, drawn as {@link Sampler} draws. */
+  byte[] evaluationSamples(int count) {
+    return Sampler.sample(session, graph, spec, count, Randomness.evaluationSeed(spec.seed()), spec.batchSize());
   }
 
   private static <T extends Tensor> T own(List<Tensor> owned, T t) {

@@ -2,6 +2,7 @@ package org.gansuite.core.train;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
@@ -22,14 +23,24 @@ import org.gansuite.core.model.PrepareContext;
  * @param device where the model's ops run (default {@link ComputeDevice#AUTO})
  * @param intraOpThreads TF intra-op threads (0: TF's default)
  * @param interOpThreads TF inter-op threads (0: TF's default)
- * @param progress whether to draw a progress bar on stderr
+ * @param progressMode how progress is shown on stderr ({@link Progress#AUTO}: a bar on a terminal, lines otherwise)
+ * @param maxFlops training budget in counted FLOPs ({@link org.gansuite.core.perf.FlopCounter}), the
+ *     preparation's included (0: none); turned into a whole number of iterations, at least 1
+ * @param evaluator scores samples at iteration 0, every {@code evaluateEvery} iterations and at the end
+ * @param evaluateEvery iterations between evaluations (0: only at iteration 0 and at the end)
  */
 public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery, int keepCheckpoints,
-    int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, boolean progress) {
+    int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, Progress progressMode,
+    long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery) {
 
   public TrainConfig {
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(device, "device");
+    Objects.requireNonNull(progressMode, "progressMode");
+    Objects.requireNonNull(evaluator, "evaluator");
+    if (maxFlops < 0 || evaluateEvery < 0) {
+      throw new UserError("the FLOP budget and the evaluation interval must not be negative");
+    }
     if (epochs <= 0) {
       throw new UserError("epochs must be positive, got " + epochs);
     }
@@ -41,9 +52,14 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     }
   }
 
+  /** Whether any progress is shown. */
+  public boolean progress() {
+    return progressMode != Progress.NONE;
+  }
+
   /** What a model's preparation may use of this run: its folder, the data, the device and the cadence. */
   public PrepareContext prepareContext(ImageDataset data) {
-    return new PrepareContext(runDir, data, device, intraOpThreads, interOpThreads, progress,
+    return new PrepareContext(runDir, data, device, intraOpThreads, interOpThreads, progress(),
         new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery));
   }
 
@@ -64,7 +80,10 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     private ComputeDevice device = ComputeDevice.AUTO;
     private int intraOpThreads;
     private int interOpThreads;
-    private boolean progress = true;
+    private Progress progress = Progress.AUTO;
+    private long maxFlops;
+    private PeriodicEvaluator evaluator;
+    private long evaluateEvery;
 
     private Builder(Path runDir) {
       this.runDir = runDir;
@@ -79,11 +98,23 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     public Builder optSampleEvery(int v) { sampleEvery = v; return this; }
     public Builder optDevice(ComputeDevice v) { device = v; return this; }
     public Builder optThreads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
-    public Builder optProgress(boolean v) { progress = v; return this; }
+    /** {@code true}: {@link Progress#AUTO} (a bar on a terminal, lines otherwise); {@code false}: none. */
+    public Builder optProgress(boolean v) { progress = v ? Progress.AUTO : Progress.NONE; return this; }
+    public Builder optProgress(Progress v) { progress = Objects.requireNonNull(v, "progress"); return this; }
+    /** Training budget in counted FLOPs, the preparation's included (0: none). */
+    public Builder optMaxFlops(long v) { maxFlops = v; return this; }
+
+    /** Scores samples at iteration 0, every {@code every} iterations (0: never between) and at the end. */
+    public Builder optEvaluation(PeriodicEvaluator v, long every) {
+      evaluator = Objects.requireNonNull(v, "evaluator");
+      evaluateEvery = every;
+      return this;
+    }
 
     public TrainConfig build() {
       return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, keepCheckpoints, logEvery,
-          sampleEvery, device, intraOpThreads, interOpThreads, progress);
+          sampleEvery, device, intraOpThreads, interOpThreads, progress, maxFlops, Optional.ofNullable(evaluator),
+          evaluateEvery);
     }
   }
 }

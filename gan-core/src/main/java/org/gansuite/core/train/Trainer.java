@@ -1,6 +1,7 @@
 package org.gansuite.core.train;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.Phase;
+import org.gansuite.core.model.PreparationCost;
 import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.provenance.Provenance;
 import org.tensorflow.Graph;
@@ -28,8 +30,9 @@ import org.tensorflow.op.Ops;
  * The generic GAN trainer: runs a model's phases, iteration after iteration, over epochs of a
  * seeded shuffle of the data set. It checkpoints (every N iterations, at each epoch end and at the
  * end), resumes from the newest checkpoint under an equal configuration, logs JSON lines and
- * TensorBoard events, writes fixed-z sample grids, and stops a diverged run with a failed result
- * rather than an exception. It knows nothing model-specific.
+ * TensorBoard events, writes fixed-z sample grids, evaluates samples periodically (keeping the
+ * best checkpoint), turns a FLOP budget into an iteration count, and stops a diverged run with a
+ * failed result rather than an exception. It knows nothing model-specific.
  */
 public final class Trainer {
 
@@ -37,6 +40,7 @@ public final class Trainer {
   private final ModelSpec spec;
   private final ImageDataset data;
   private final TrainConfig cfg;
+  private PrintStream progressOut = System.err;
 
   public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
     if (!data.shape().equals(spec.shape())) {
@@ -49,10 +53,20 @@ public final class Trainer {
     this.cfg = cfg;
   }
 
+  /** Where progress lines go (stderr by default); for tests. */
+  Trainer progressTo(PrintStream out) {
+    this.progressOut = out;
+    return this;
+  }
+
   /** Iterations in one epoch: whole batches only, each iteration consuming its phases' batches. */
   private static long iterationsPerEpoch(int datasetSize, int batchSize, int batchesPerIteration) {
     return datasetSize / batchSize / batchesPerIteration;
   }
+
+  /** Where a run stands before its loop: its length, what an iteration costs, and what came before. */
+  private record Plan(long perEpoch, int perIteration, long total, long first, long flopsPerIteration,
+      PreparationCost preparation, double previousSeconds) {}
 
   public TrainResult train() throws IOException {
     long start = System.nanoTime();
@@ -71,6 +85,8 @@ public final class Trainer {
             + ": the configuration differs (" + String.join("; ", diff) + ")");
       }
     }
+    var evaluations = new Evaluations(cfg);
+    evaluations.resume(resumed, identity);
     try (Graph g = new Graph();
         Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads())) {
       Ops tf = cfg.device().ops(g);
@@ -81,21 +97,53 @@ public final class Trainer {
         throw new UserError("data set " + data.id().name() + " has " + data.size()
             + " images, fewer than one iteration needs (" + perIteration + " batches of " + spec.batchSize() + ")");
       }
-      long total = cfg.epochs() * perEpoch;
-      if (cfg.maxIterations() > 0) {
-        total = Math.min(total, cfg.maxIterations());
-      }
-      if (cfg.maxImages() > 0) {
-        total = Math.min(total, Math.max(1, cfg.maxImages() / ((long) spec.batchSize() * perIteration)));
-      }
       if (resumed != null) {
         Checkpoints.restore(session, resumeFrom.get());
       } else {
         session.initialize();
       }
       long first = resumed == null ? 0 : resumed.iteration();
-      return new Loop(gg, session, checkpoints, identity, perEpoch, perIteration, total, first, start).run();
+      var steps = new StepRunner(session, gg, spec);
+      // A resume keeps the stored count, so the iteration count a FLOP budget gave cannot move.
+      long flops = resumed != null && resumed.flopsPerIteration() > 0
+          ? resumed.flopsPerIteration() : iterationFlops(g, gg, steps, first);
+      long total = totalIterations(perEpoch, perIteration, flops, prepared.cost());
+      var plan = new Plan(perEpoch, perIteration, total, first, flops, prepared.cost(),
+          resumed == null ? 0 : resumed.seconds());
+      return new Loop(gg, session, checkpoints, identity, plan, steps, evaluations, start).run();
     }
+  }
+
+  /**
+   * The counted FLOPs of one iteration: every phase times its steps, each counted with the real
+   * feeds of the run's first batch (the counter runs the Shape ops, no update).
+   */
+  private long iterationFlops(Graph g, GanGraph gg, StepRunner steps, long iteration) {
+    int[] order = Randomness.permutation(data.size(), spec.seed(), 0);
+    Batch batch = BatchPrefetcher.read(data, order, 0, spec.batchSize());
+    long flops = 0;
+    int k = 0;
+    for (Phase p : gg.phases()) {
+      flops += p.steps() * steps.flops(g, p, batch, iteration, k);
+      k += p.steps();
+    }
+    return flops;
+  }
+
+  /** The run's length: epochs, then the iteration, image and FLOP budgets (the preparation's FLOPs spent first). */
+  private long totalIterations(long perEpoch, int perIteration, long flopsPerIteration, PreparationCost preparation) {
+    long total = cfg.epochs() * perEpoch;
+    if (cfg.maxIterations() > 0) {
+      total = Math.min(total, cfg.maxIterations());
+    }
+    if (cfg.maxImages() > 0) {
+      total = Math.min(total, Math.max(1, cfg.maxImages() / ((long) spec.batchSize() * perIteration)));
+    }
+    if (cfg.maxFlops() > 0 && flopsPerIteration > 0) {
+      long left = cfg.maxFlops() - preparation.flops();
+      total = Math.min(total, Math.max(1, left / flopsPerIteration));
+    }
+    return total;
   }
 
   /** The state of one call of {@link #train}. */
@@ -104,41 +152,54 @@ public final class Trainer {
     private final Session session;
     private final Checkpoints checkpoints;
     private final SortedMap<String, String> identity;
+    private final Plan plan;
     private final long perEpoch;
     private final int perIteration;
     private final long total;
     private final long first;
     private final long start;
     private final StepRunner steps;
+    private final Evaluations evaluations;
     private Provenance provenance;
     private Map<String, Double> scalars = new LinkedHashMap<>();
     private Optional<Path> lastCheckpoint = Optional.empty();
+    /** Time in this call's training steps, logs and sample grids (not evaluations, not checkpoint writes). */
+    private long trainingNanos;
 
-    Loop(GanGraph gg, Session session, Checkpoints checkpoints, SortedMap<String, String> identity, long perEpoch,
-        int perIteration, long total, long first, long start) {
+    Loop(GanGraph gg, Session session, Checkpoints checkpoints, SortedMap<String, String> identity, Plan plan,
+        StepRunner steps, Evaluations evaluations, long start) {
       this.gg = gg;
       this.session = session;
       this.checkpoints = checkpoints;
       this.identity = identity;
-      this.perEpoch = perEpoch;
-      this.perIteration = perIteration;
-      this.total = total;
-      this.first = first;
+      this.plan = plan;
+      this.perEpoch = plan.perEpoch();
+      this.perIteration = plan.perIteration();
+      this.total = plan.total();
+      this.first = plan.first();
       this.start = start;
-      this.steps = new StepRunner(session, gg, spec.shape(), spec.batchSize(), spec.zDim(), spec.seed());
+      this.steps = steps;
+      this.evaluations = evaluations;
     }
 
     TrainResult run() throws IOException {
       Path runDir = cfg.runDir();
       var status = new RunStatus(runDir.resolve("status.json"));
+      Progress mode = cfg.progressMode().resolve();
       try (var prefetch = new BatchPrefetcher(data, spec.batchSize());
           var log = new RunLog(runDir.resolve("log.jsonl"));
           var board = new TensorBoardWriter(runDir.resolve("tensorboard"));
-          ProgressBar bar = progressBar()) {
+          ProgressBar bar = mode == Progress.BAR ? progressBar() : null) {
+        var lines = mode == Progress.LINES
+            ? new ProgressLines(spec.model(), first, total, imagesPerIteration(), progressOut, System::nanoTime) : null;
         status.write("running", first, "");
+        if (first == 0 && first < total && evaluations.enabled()) {
+          evaluate(log, board, 0);
+        }
         long windowStart = System.nanoTime();
         long windowIterations = 0;
         for (long it = first; it < total; it++) {
+          long t0 = System.nanoTime();
           int epoch = (int) (it / perEpoch);
           int inEpoch = (int) (it % perEpoch);
           if (it == first || inEpoch == 0) {
@@ -147,6 +208,7 @@ public final class Trainer {
           }
           var failure = runIteration(prefetch, it);
           if (failure != null) {
+            trainingNanos += System.nanoTime() - t0;
             status.write("failed", it, failure);
             return result(TrainResult.Status.FAILED, it, failure, prefetch);
           }
@@ -161,19 +223,44 @@ public final class Trainer {
           if ((cfg.sampleEvery() > 0 && done % cfg.sampleEvery() == 0) || done == total) {
             writeSamples(board, done);
           }
+          trainingNanos += System.nanoTime() - t0;
+          if (evaluations.due(done, total)) {
+            evaluate(log, board, done);
+          }
           boolean epochEnd = done % perEpoch == 0;
           if ((cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) || epochEnd || done == total) {
             save(done);
           }
           if (bar != null) {
             bar.stepTo(done);
-            double rate = (done - first) * perIteration * spec.batchSize() / ((System.nanoTime() - start) / 1e9);
+            double rate = (done - first) * imagesPerIteration() / ((System.nanoTime() - start) / 1e9);
             bar.setExtraMessage(String.format(" epoch %d/%d, %.0f images/s", epoch + 1, cfg.epochs(), rate));
+          }
+          if (lines != null) {
+            lines.update(done);
           }
         }
         status.write("completed", total, "");
         return result(TrainResult.Status.COMPLETED, total, "", prefetch);
       }
+    }
+
+    private long imagesPerIteration() {
+      return (long) perIteration * spec.batchSize();
+    }
+
+    /** Training seconds of the whole run so far: the resumed checkpoint's plus this call's. */
+    private double trainingSeconds() {
+      return plan.previousSeconds() + trainingNanos / 1e9;
+    }
+
+    private double gflop(long done) {
+      return (plan.preparation().flops() + done * plan.flopsPerIteration()) / 1e9;
+    }
+
+    private void evaluate(RunLog log, TensorBoardWriter board, long done) throws IOException {
+      evaluations.evaluate(steps, session, done, done * imagesPerIteration(), gflop(done), trainingSeconds(), log,
+          board, this::state);
     }
 
     /** Runs every phase of one iteration; returns a failure message when a scalar is not finite. */
@@ -193,8 +280,7 @@ public final class Trainer {
           boolean trace = provenance == null;
           var values = steps.run(phase, batch, it, k, trace);
           if (trace) {
-            provenance = Provenance.capture(spec.model(), identity, spec.seed(), data.id().name(),
-                data.id().contentHash(), steps.traced() == null ? List.of() : ComputeDevice.used(steps.traced()));
+            provenance = capture(steps.traced() == null ? List.of() : ComputeDevice.used(steps.traced()));
           }
           scalars.putAll(values);
           for (var e : values.entrySet()) {
@@ -208,6 +294,10 @@ public final class Trainer {
       return null;
     }
 
+    private Provenance capture(List<String> devices) {
+      return Provenance.capture(spec.model(), identity, spec.seed(), data.id().name(), data.id().contentHash(), devices);
+    }
+
     private void logLine(RunLog log, TensorBoardWriter board, long done, int epoch, long iterations,
         double seconds, BatchPrefetcher prefetch) throws IOException {
       var line = new LinkedHashMap<String, Object>();
@@ -215,13 +305,13 @@ public final class Trainer {
       line.put("epoch", epoch + 1);
       line.putAll(scalars);
       line.put("ms_per_iteration", 1000 * seconds / iterations);
-      line.put("images_per_s", iterations * perIteration * spec.batchSize() / seconds);
+      line.put("images_per_s", iterations * imagesPerIteration() / seconds);
       line.put("data_wait_s", prefetch.waitNanos() / 1e9);
       log.write(line);
       for (var e : scalars.entrySet()) {
         board.scalar(e.getKey(), done, e.getValue().floatValue());
       }
-      board.scalar("perf/images_per_s", done, (float) (iterations * perIteration * spec.batchSize() / seconds));
+      board.scalar("perf/images_per_s", done, (float) (iterations * imagesPerIteration() / seconds));
       board.flush();
     }
 
@@ -233,12 +323,17 @@ public final class Trainer {
       SampleGrids.write(cfg.runDir().resolve("samples"), done, pixels, count, s);
     }
 
-    private void save(long done) throws IOException {
+    /** The checkpoint state after {@code done} iterations (before the first step, provenance without devices). */
+    private CheckpointState state(long done) {
       int epoch = (int) (done / perEpoch);
       int inEpoch = (int) (done % perEpoch);
-      var state = new CheckpointState(CheckpointState.FORMAT, done, epoch, inEpoch, inEpoch * perIteration,
-          spec.seed(), identity, scalars, provenance);
-      lastCheckpoint = Optional.of(checkpoints.save(session, state));
+      return new CheckpointState(CheckpointState.FORMAT, done, epoch, inEpoch, inEpoch * perIteration,
+          spec.seed(), identity, scalars, provenance != null ? provenance : capture(List.of()),
+          plan.flopsPerIteration(), trainingSeconds(), evaluations.all(), evaluations.bestFid());
+    }
+
+    private void save(long done) throws IOException {
+      lastCheckpoint = Optional.of(checkpoints.save(session, state(done)));
     }
 
     private TrainResult result(TrainResult.Status st, long iterations, String message, BatchPrefetcher prefetch)
@@ -247,17 +342,15 @@ public final class Trainer {
         lastCheckpoint = checkpoints.latest();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      long images = (iterations - first) * perIteration * spec.batchSize();
+      long images = (iterations - first) * imagesPerIteration();
       Map<String, Long> parameters = new LinkedHashMap<>();
       gg.networks().forEach(n -> parameters.put(n.name(), n.parameterCount()));
       return new TrainResult(st, iterations, (int) (iterations / perEpoch), message, scalars, lastCheckpoint,
-          seconds, prefetch.waitNanos() / 1e9, images, parameters);
+          seconds, prefetch.waitNanos() / 1e9, images, parameters, plan.flopsPerIteration(), imagesPerIteration(),
+          plan.preparation(), trainingSeconds(), evaluations.bestCheckpoint(), evaluations.all());
     }
 
     private ProgressBar progressBar() {
-      if (!cfg.progress()) {
-        return null;
-      }
       return new ProgressBarBuilder()
           .setTaskName(spec.model())
           .setInitialMax(total)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,6 +121,24 @@ class TrainerTest {
     try (var s = Files.list(dir.resolve("checkpoints"))) {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tmp")));
     }
+  }
+
+  /** Results, checkpoints and PNGs are as readable by others as log.jsonl (the umask's), not owner-only. */
+  @Test
+  void runFilesGetTheSamePermissionsAsTheLog() throws IOException {
+    Path dir = tmp.resolve("perm");
+    var r = train(spec(Map.of()), config(dir).optMaxIterations(3).build());
+    assumeTrue(Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+    var log = Files.getPosixFilePermissions(dir.resolve("log.jsonl"));
+    assumeTrue(log.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ), "umask hides files from others");
+    Path ckpt = r.lastCheckpoint().orElseThrow();
+    for (Path p : java.util.List.of(dir.resolve("status.json"), ckpt.resolve("state.json"),
+        dir.resolve("samples/iter-00000003.png"))) {
+      assertEquals(log, Files.getPosixFilePermissions(p), p.toString());
+    }
+    var folder = Files.getPosixFilePermissions(dir.resolve("samples"));
+    assertTrue(folder.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE), folder.toString());
+    assertEquals(folder, Files.getPosixFilePermissions(ckpt));
   }
 
   /** Two critic steps per iteration draw two batches of 16: 100 images allow 3 whole iterations. */

@@ -2,7 +2,11 @@ package org.gansuite.models.decoding;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import org.gansuite.core.data.ImageDataset;
+import org.gansuite.core.io.AtomicFiles;
+import org.gansuite.core.model.PreparationCost;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.model.PrepareContext;
 import org.gansuite.core.train.Checkpoints;
@@ -13,9 +17,16 @@ import org.gansuite.core.train.Trainer;
 /**
  * The auto-encoder pre-training run of a decoding-constrained GAN run (doi 10.16383/j.aas.c190496),
  * in {@code <run>/autoencoder}: trained, resumed or reused through gan-core's trainer, so a finished
- * pre-training is never repeated.
+ * pre-training is never repeated. Its cost (counted FLOPs of one iteration, by gan-core's trainer,
+ * times the iterations trained; the real images drawn; the training seconds summed across
+ * resumes) is kept in {@code <run>/autoencoder/cost.json}, so a rerun that reuses the finished
+ * pre-training reports the cost of the work that made it.
  */
 public final class AutoEncoderRun {
+
+  /** The cost file inside the auto-encoder run folder. */
+  public static final String COST_FILE = "cost.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ModelSpec spec;
   private final TrainConfig config;
@@ -61,8 +72,40 @@ public final class AutoEncoderRun {
     if (r.status() != TrainResult.Status.COMPLETED) {
       throw new IllegalStateException("auto-encoder pre-training in " + dir() + " failed: " + r.message());
     }
+    // The trainer reads a finished run's FLOPs and seconds back from its checkpoint: the same cost.
+    PreparationCost cost = r.trainingCost();
+    Path file = dir().resolve(COST_FILE);
+    if (!cost.equals(storedCost(file))) {
+      AtomicFiles.write(file, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, cost));
+    }
     return new Checkpoints(dir().resolve("checkpoints"), config.keepCheckpoints()).latest()
         .orElseThrow(() -> new IllegalStateException("auto-encoder run " + dir() + " finished without a checkpoint"));
+  }
+
+  /** What the pre-training cost, as {@link #train} stored it; an error naming the file before that. */
+  public PreparationCost cost() throws IOException {
+    Path file = dir().resolve(COST_FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no auto-encoder cost " + file + ": the pre-training has not run");
+    }
+    return readCost(file);
+  }
+
+  /** The stored cost, or null if missing or unreadable (then it is written anew). */
+  private static PreparationCost storedCost(Path file) {
+    try {
+      return Files.isRegularFile(file) ? readCost(file) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static PreparationCost readCost(Path file) throws IOException {
+    try {
+      return JSON.readValue(file.toFile(), PreparationCost.class);
+    } catch (IOException e) {
+      throw new IOException("unreadable auto-encoder cost " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -15,7 +15,8 @@ import org.gansuite.core.model.PrepareContext;
  * every (re)start: pre-train the U-Net auto-encoder (or reuse the finished run), then load or
  * build the feature cache, and read the pre-trained values the GAN starts from. Random-feature
  * variants need no auto-encoder. The auto-encoder checkpoint id and the features' SHA-256 join
- * the run identity, so a resume under other products is refused.
+ * the run identity, so a resume under other products is refused. The preparation's cost is the
+ * auto-encoder pre-training's (the feature pass over the data set is not counted).
  */
 public final class DecodingPreparation {
 
@@ -58,6 +59,6 @@ public final class DecodingPreparation {
     }
     identity.put("ae_checkpoint", aeId);
     identity.put("features_sha256", features.sha256());
-    return Preparation.of(identity, Optional.of(new DecodingInputs(features, weights)));
+    return Preparation.of(identity, Optional.of(new DecodingInputs(features, weights)), run.cost());
   }
 }

@@ -47,8 +47,20 @@ class PrepareTest {
     FileTime cacheTime = Files.getLastModifiedTime(cache);
     FileTime ckptTime = Files.getLastModifiedTime(last.resolve("state.json"));
 
+    // The cost: the trainer's FLOPs of one AE iteration times the 20 trained, their images, their seconds.
+    var cost = first.cost();
+    var aeState = Checkpoints.readState(last);
+    assertTrue(aeState.flopsPerIteration() > 0);
+    assertEquals(20 * aeState.flopsPerIteration(), cost.flops());
+    assertEquals(20L * 16, cost.images());
+    assertEquals(aeState.seconds(), cost.seconds(), 0);
+    assertTrue(cost.seconds() > 0 && cost.seconds() < 600, "seconds " + cost.seconds());
+    assertEquals(cost, new ObjectMapper().readValue(aeDir.resolve(AutoEncoderRun.COST_FILE).toFile(),
+        org.gansuite.core.model.PreparationCost.class));
+
     var second = provider.prepare(spec, cfg.prepareContext(AutoEncoderTrainingTest.DATA));
     assertEquals(first.identity(), second.identity());
+    assertEquals(cost, second.cost(), "a reused pre-training reports the cost of the work that made it");
     assertEquals(checkpoints, new Checkpoints(aeDir.resolve("checkpoints"), 3).list());
     assertEquals(ckptTime, Files.getLastModifiedTime(last.resolve("state.json")));
     assertEquals(cacheTime, Files.getLastModifiedTime(cache));
@@ -107,6 +119,11 @@ class PrepareTest {
     TrainResult r = new Trainer(new ProposedGanProvider(), spec, data, Tiny.config(tmp).optMaxIterations(4).build()).train();
     assertEquals(TrainResult.Status.COMPLETED, r.status());
     assertEquals(4, r.iterations());
+    var aeState = Checkpoints.readState(tmp.resolve("autoencoder/checkpoints/ckpt-0000000020"));
+    assertEquals(new org.gansuite.core.model.PreparationCost(20 * aeState.flopsPerIteration(), 20L * 16, aeState.seconds()),
+        r.preparation());
+    assertTrue(r.flopsPerIteration() > 0);
+    assertEquals(r.preparation().flops() + 4 * r.flopsPerIteration(), r.totalFlops());
     assertTrue(r.lastScalars().keySet().containsAll(java.util.Set.of("dec/loss", "d/loss", "g/loss")), r.lastScalars().toString());
     var state = new ObjectMapper().readTree(r.lastCheckpoint().orElseThrow().resolve("state.json").toFile());
     String ae = state.get("config").get("prepared.ae_checkpoint").asText();
