@@ -1,6 +1,7 @@
 package org.gansuite.bench.cli;
 
 import java.nio.file.Path;
+import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.core.data.DataCache;
 import org.gansuite.core.data.DataOptions;
 import org.gansuite.core.data.Datasets;
@@ -24,6 +25,11 @@ final class DataOption {
 
   @Option(names = "--no-cache", description = "Decode into memory; write no data cache.")
   boolean noCache;
+
+  /** The extractor a data set is scored with when none is named: the suite's classifier for Fashion-MNIST, else Inception. */
+  static String defaultExtractor(ImageDataset data) {
+    return data.id().name().startsWith(DEFAULT) ? Protocol.CLASSIFIER : Protocol.INCEPTION;
+  }
 
   ImageDataset open() {
     var b = DataOptions.builder().optCacheDir(noCache ? null : cacheDir != null ? cacheDir : DataCache.defaultDir());

@@ -75,13 +75,12 @@ final class EvaluateCommand implements Callable<Integer> {
         Long.parseLong(config.get("seed")), provider.defaults().with(hyper));
     var cfg = TrainConfig.builder(runDir).setEpochs(1).optDevice(compute.device).optThreads(compute.threads, 0)
         .optProgress(false).build();
-    String fallback = dataset.id().name().startsWith(DataOption.DEFAULT) ? Protocol.CLASSIFIER : Protocol.INCEPTION;
-    try (var fx = extractor.openOr(fallback, compute.metrics())) {
+    try (var fx = extractor.openOr(DataOption.defaultExtractor(dataset), compute.metrics())) {
       var setup = new Scoring.Setup(dataset, referenceSamples, fx, new StatsCache(runDir.getParent().resolve(".stats-cache")), compute.device);
       var ev = Scoring.score(provider, spec, cfg, checkpoint, samples, setup);
       var protocol = new RunProtocol(null, provider.objective(), dataset.id().name(), dataset.size(),
           dataset.id().contentHash(), dataset.shape().toString(), 0, 0, 0, samples, Math.min(referenceSamples, dataset.size()),
-          fx.info().name(), Provenance.currentCodeVersion());
+          fx.info().name(), "newest", "none", Provenance.currentCodeVersion());
       // The checkpoint's iteration is what evaluate knows of training; its costs are in the run's log.
       var training = new TrainingCost(state.iteration(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Map.of(), Double.NaN, Double.NaN, Double.NaN, List.of());

@@ -33,6 +33,18 @@ import picocli.CommandLine.Spec;
     "reconstruction PSNR/SSIM; --epochs sets its pre-training epochs). Reruns skip finished runs."})
 final class ReproduceCommand implements Callable<Integer> {
 
+  /** {@code --checkpoint final|best}. */
+  static final class CheckpointConverter implements picocli.CommandLine.ITypeConverter<Protocol.Checkpoint> {
+    @Override
+    public Protocol.Checkpoint convert(String value) {
+      try {
+        return Protocol.Checkpoint.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("--checkpoint is final or best, got '" + value + "'");
+      }
+    }
+  }
+
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
 
   @Option(names = "--config", description = "Options from a JSON or YAML file (keys: option names); flags win.")
@@ -65,8 +77,24 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--budget-images", description = "Real images per model (default: 6400 quick, none for the paper tables).")
   Long budgetImages;
 
+  @Option(names = "--budget-gflop", description = "Counted training GFLOP per model, pre-training included "
+      + "(default: the protocol's; see the table's footnote).")
+  Double budgetGflop;
+
   @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")
   Integer samples;
+
+  @Option(names = "--eval-every", description = "Iterations between evaluations during training "
+      + "(default: about 10 evenly spread over each run).")
+  Long evalEvery;
+
+  @Option(names = "--eval-samples", description = "Samples per evaluation during training; 0 turns them off "
+      + "(default: 1024).")
+  Integer evalSamples;
+
+  @Option(names = "--checkpoint", defaultValue = "final", converter = CheckpointConverter.class,
+      description = "Which checkpoint the tables score: final, or best (lowest FID during training).")
+  Protocol.Checkpoint checkpoint;
 
   @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
 
@@ -148,9 +176,18 @@ final class ReproduceCommand implements Callable<Integer> {
     if (budgetImages != null) {
       p = p.withBudgetImages(budgetImages);
     }
+    if (budgetGflop != null) {
+      p = p.withBudgetGflop(budgetGflop);
+    }
     if (samples != null) {
       p = p.withSamples(samples);
     }
+    if (evalEvery != null || evalSamples != null) {
+      var d = p.during();
+      p = p.withDuring(new Protocol.During(evalSamples != null ? evalSamples : d.samples(),
+          evalEvery != null ? evalEvery : d.every(), d.points()));
+    }
+    p = p.withCheckpoint(checkpoint);
     return extractor.given() ? p.withExtractor(extractor.name) : p;
   }
 }

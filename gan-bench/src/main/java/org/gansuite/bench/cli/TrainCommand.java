@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.gansuite.bench.protocol.Protocol;
+import org.gansuite.bench.runs.DuringTraining;
+import org.gansuite.core.UserError;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.TrainConfig;
@@ -64,13 +67,23 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "Do not draw a progress bar.")
   boolean noProgress;
 
+  @Option(names = "--eval-every", defaultValue = "0", description = "Iterations between evaluations during training "
+      + "(FID and KID of --eval-samples samples, logged to log.jsonl and TensorBoard; the best checkpoint by FID kept "
+      + "in checkpoints-best/); 0: none.")
+  long evalEvery;
+
+  @Option(names = "--eval-samples", defaultValue = "1024", description = "Samples per evaluation during training.")
+  int evalSamples;
+
+  @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
+
   @Override
   public Integer call() throws Exception {
     var provider = ModelRegistry.load().get(model);
     var dataset = data.open();
     var spec = new ModelSpec(provider.name(), dataset.shape(), 100, batch, seed, provider.defaults().with(hyper));
     Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed);
-    var cfg = TrainConfig.builder(dir)
+    var b = TrainConfig.builder(dir)
         .setEpochs(epochs != null ? epochs : provider.defaultEpochs())
         .optMaxIterations(maxIterations)
         .optMaxFlops(Math.round(budgetGflop * 1e9))
@@ -79,14 +92,28 @@ final class TrainCommand implements Callable<Integer> {
         .optLogEvery(logEvery)
         .optDevice(compute.device)
         .optThreads(compute.threads, 0)
-        .optProgress(!noProgress)
-        .build();
+        .optProgress(!noProgress);
     ConfigFile.store(cmd, dir.resolve(ConfigFile.FILE));
-    TrainResult r = new Trainer(provider, spec, dataset, cfg).train();
+    TrainResult r;
+    if (evalEvery > 0) {
+      if (evalSamples < 2) {
+        throw new UserError("--eval-samples must be at least 2, got " + evalSamples);
+      }
+      try (var fx = extractor.openOr(DataOption.defaultExtractor(dataset), compute.metrics())) {
+        b.optEvaluation(new DuringTraining(dataset, fx, evalSamples, Protocol.EVALUATION_SEED, compute.metrics()), evalEvery);
+        r = new Trainer(provider, spec, dataset, b.build()).train();
+      }
+    } else {
+      r = new Trainer(provider, spec, dataset, b.build()).train();
+    }
     var out = cmd.commandLine().getOut();
-    out.printf("%s: %s after %d iterations (%d epochs) in %.1f s, %.1f images/s, data wait %.2f s%n",
-        provider.name(), r.status().name().toLowerCase(), r.iterations(), r.epochsDone(), r.seconds(),
-        r.imagesPerSecond(), r.dataWaitSeconds());
+    out.printf(java.util.Locale.ROOT, "%s: %s after %d iterations (%.2f epochs, %.1f GFLOP) in %.1f s, %.1f images/s, "
+        + "data wait %.2f s%n", provider.name(), r.status().name().toLowerCase(), r.iterations(),
+        (double) r.trainingImages() / dataset.size(), r.totalFlops() / 1e9, r.seconds(), r.imagesPerSecond(),
+        r.dataWaitSeconds());
+    r.evaluations().stream().reduce((first, last) -> last).ifPresent(e -> out.printf(java.util.Locale.ROOT,
+        "  during training: %s at iteration %d (first: %s at 0); best checkpoint: %s%n", e.values(), e.iteration(),
+        r.evaluations().get(0).values(), r.bestCheckpoint().map(Path::toString).orElse("none")));
     r.lastScalars().forEach((k, v) -> out.printf("  %s = %.5f%n", k, v));
     out.printf("protocol: model %s %s; data %s (%d images %s, sha256 %s); batch %d, seed %d; run folder %s%n",
         provider.name(), spec.hyper(), dataset.id().name(), dataset.size(), dataset.shape(),

@@ -22,9 +22,40 @@ import org.gansuite.core.model.ModelRegistry;
  * @param referenceSamples training images behind the reference statistics
  * @param extractor feature extractor name
  * @param seeds seeds per row (1, 2, ...): tables show mean ± std over them
+ * @param during the evaluations during training
+ * @param checkpoint which checkpoint the tables score
  */
 public record Protocol(Table table, List<Entry> entries, int epochs, long budgetImages, double budgetGflop, int samples,
-    int referenceSamples, String extractor, int seeds) {
+    int referenceSamples, String extractor, int seeds, During during, Checkpoint checkpoint) {
+
+  /** The checkpoint a table scores. */
+  public enum Checkpoint {
+    /** The last one: what the budget bought. */
+    FINAL,
+    /** The one with the lowest FID among the evaluations during training (GAN FIDs often worsen late). */
+    BEST
+  }
+
+  /**
+   * Evaluations during training: FID and KID (and IS where the extractor classifies) of {@code samples}
+   * images at iteration 0, every {@code every} iterations (0: at about {@code points} evenly spread
+   * ones) and at the end. {@code samples} 0: none.
+   */
+  public record During(int samples, long every, int points) {
+    public During {
+      if (samples < 0 || every < 0 || points < 0) {
+        throw new UserError("evaluations during training: samples, interval and points must not be negative");
+      }
+    }
+
+    public String describe() {
+      return samples == 0 ? "none" : "FID/KID of " + samples + " samples at iteration 0, "
+          + (every > 0 ? "every " + every + " iterations" : "about " + points + " evenly spread points") + " and the end";
+    }
+  }
+
+  /** The default evaluations during training: 1,024 samples at about 10 points of every run. */
+  public static final During DURING = new During(1024, 0, 10);
 
   /** The Inception network of the paper's tables (pool_3 features, TF graph of 2015-12-05). */
   public static final String INCEPTION = "inception-2015-12-05";
@@ -38,11 +69,21 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
   public static final long SAMPLING_SEED_OFFSET = 1_000_000L;
   /** Auto-encoder pre-training iterations of the proposed model in the quick protocol. */
   static final String QUICK_AE_ITERATIONS = "60";
+  /**
+   * The quick protocol's narrower networks (half the paper's widths, a quarter of its compute per
+   * image), set on every model that declares these hyper-parameters; the paper tables keep the
+   * paper's widths.
+   */
+  static final Map<String, String> QUICK_WIDTHS = Map.of("gf", "32", "df", "32", "n", "32", "h", "32");
+  /** The quick protocol's compute budget per model: counted training GFLOP, pre-training included. */
+  public static final double QUICK_GFLOP = 8000;
   /** {@code --models all}: every registered model. */
   public static final String ALL = "all";
 
   public Protocol {
     Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(during, "during");
+    Objects.requireNonNull(checkpoint, "checkpoint");
     entries = List.copyOf(entries);
     if (samples < 2 || referenceSamples < 2 || seeds < 1 || epochs < 0 || budgetImages < 0 || !(budgetGflop >= 0)) {
       throw new UserError("bad protocol: samples " + samples + ", reference samples " + referenceSamples
@@ -63,9 +104,12 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
    */
   public static Protocol of(Table table, ModelRegistry registry, int seeds) {
     return switch (table) {
-      case QUICK -> new Protocol(table, quickEntries(paperModels(registry)), 1, 6400, 0, 2048, 10_000, CLASSIFIER, seeds);
-      case CELEBA, CIFAR10 -> new Protocol(table, paperModels(registry), 0, 0, 0, 10_000, 50_000, INCEPTION, seeds);
-      case CELEBA_VARIANTS, CIFAR10_VARIANTS -> new Protocol(table, VARIANTS, 0, 0, 0, 10_000, 50_000, INCEPTION, seeds);
+      case QUICK -> new Protocol(table, quickEntries(paperModels(registry), registry), 0, 0, QUICK_GFLOP, 2048, 10_000,
+          CLASSIFIER, seeds, DURING, Checkpoint.FINAL);
+      case CELEBA, CIFAR10 -> new Protocol(table, paperModels(registry), 0, 0, 0, 10_000, 50_000, INCEPTION, seeds,
+          DURING, Checkpoint.FINAL);
+      case CELEBA_VARIANTS, CIFAR10_VARIANTS -> new Protocol(table, VARIANTS, 0, 0, 0, 10_000, 50_000, INCEPTION, seeds,
+          DURING, Checkpoint.FINAL);
       case TIME, RECONSTRUCTION -> throw new UserError("table " + table + " has no run matrix of its own (Table 4 is "
           + "built from the runs of Tables 5/6, Table 1 by reproduce --table 1)");
     };
@@ -89,28 +133,38 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
         rows.addAll(own.isEmpty() ? List.of(Entry.of(provider)) : own);
       }
     }
-    return new Protocol(table, table == Table.QUICK ? quickEntries(rows) : rows, epochs, budgetImages, budgetGflop,
-        samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, table == Table.QUICK ? quickEntries(rows, registry) : rows, epochs, budgetImages, budgetGflop,
+        samples, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
   public Protocol withEpochs(int e) {
-    return new Protocol(table, entries, e, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, e, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
   public Protocol withBudgetImages(long b) {
-    return new Protocol(table, entries, epochs, b, budgetGflop, samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, epochs, b, budgetGflop, samples, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
   public Protocol withBudgetGflop(double g) {
-    return new Protocol(table, entries, epochs, budgetImages, g, samples, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, epochs, budgetImages, g, samples, referenceSamples, extractor, seeds, during, checkpoint);
+  }
+
+  public Protocol withDuring(During d) {
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds, d,
+        checkpoint);
+  }
+
+  public Protocol withCheckpoint(Checkpoint c) {
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds,
+        during, c);
   }
 
   public Protocol withSamples(int s) {
-    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, s, referenceSamples, extractor, seeds);
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, s, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
   public Protocol withExtractor(String name) {
-    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, name, seeds);
+    return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, name, seeds, during, checkpoint);
   }
 
   /** The labels of the rows in table order. */
@@ -126,10 +180,25 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
         .map(Entry::of).toList();
   }
 
-  /** The quick protocol pre-trains the proposed model's auto-encoder briefly (its budget is minutes). */
-  private static List<Entry> quickEntries(List<Entry> rows) {
-    return rows.stream().map(e -> e.model().equals("proposed") && !e.hyper().containsKey("ae_max_iterations")
-        ? e.with(Map.of("ae_max_iterations", QUICK_AE_ITERATIONS)) : e).toList();
+  /**
+   * The quick protocol's rows: {@link #QUICK_WIDTHS} where a model declares them, and a short
+   * auto-encoder pre-training for the proposed model (its budget is minutes); a row's own overrides win.
+   */
+  private static List<Entry> quickEntries(List<Entry> rows, ModelRegistry registry) {
+    return rows.stream().map(e -> {
+      var quick = new java.util.TreeMap<String, String>();
+      var declared = registry.get(e.model()).defaults().asMap().keySet();
+      QUICK_WIDTHS.forEach((k, v) -> {
+        if (declared.contains(k)) {
+          quick.put(k, v);
+        }
+      });
+      if (declared.contains("ae_max_iterations")) {
+        quick.put("ae_max_iterations", QUICK_AE_ITERATIONS);
+      }
+      quick.putAll(e.hyper());
+      return new Entry(e.model(), e.label(), quick);
+    }).toList();
   }
 
   /** The five rows of Tables 2/3: the proposed model's decoding variants. */

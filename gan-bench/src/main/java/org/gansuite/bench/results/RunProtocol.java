@@ -11,10 +11,12 @@ package org.gansuite.bench.results;
  * @param budgetGflop counted training GFLOP per model, preparation included, 0 for none
  * @param samples generated images scored
  * @param referenceSamples training images behind the reference statistics
+ * @param checkpoint which checkpoint was scored: {@code final} or {@code best} (lowest FID during training)
+ * @param duringTraining the evaluations during training, in words
  */
 public record RunProtocol(String table, String objective, String dataset, int datasetSize, String datasetSha256,
     String imageShape, int epochs, long budgetImages, double budgetGflop, int samples, int referenceSamples, String extractor,
-    String codeVersion) {
+    String checkpoint, String duringTraining, String codeVersion) {
 
   /** The training budget in words, for footnotes: every limit that was set (the first reached ends a run). */
   public String budget() {
@@ -27,7 +29,7 @@ public record RunProtocol(String table, String objective, String dataset, int da
       parts.add(budgetImages + " real images per model");
     }
     parts.add(epochs > 0 ? "at most " + epochs + " epoch" + (epochs == 1 ? "" : "s") + " per model"
-        : "each model's paper epoch budget");
+        : "at most each model's paper epochs");
     return String.join(", ", parts);
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.gansuite.bench.protocol.Entry;
 import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.bench.report.HtmlReport;
@@ -47,6 +48,7 @@ public final class Runner {
   private final Settings settings;
   private final ModelRegistry registry;
   private final PrintWriter log;
+  private DuringTraining during;
 
   public Runner(Protocol protocol, ImageDataset data, FeatureExtractor extractor, Settings settings,
       ModelRegistry registry, PrintWriter log) {
@@ -135,31 +137,62 @@ public final class Runner {
   }
 
   private RunResult trainAndEvaluate(Entry entry, long seed, Path dir) throws IOException {
-    GanModelProvider provider = registry.get(entry.model());
+    GanModelProvider<?> provider = registry.get(entry.model());
     var spec = new ModelSpec(provider.name(), data.shape(), 100, 64, seed, provider.defaults().with(entry.hyper()));
-    var cfg = TrainConfig.builder(dir)
+    var b = TrainConfig.builder(dir)
         .setEpochs(protocol.epochs() > 0 ? protocol.epochs() : provider.defaultEpochs())
         .optMaxImages(protocol.budgetImages())
+        .optMaxFlops(Math.round(protocol.budgetGflop() * 1e9))
         .optDevice(settings.device())
         .optThreads(settings.threads(), 0)
         .optProgress(settings.progress())
-        .optLogEvery(10)
-        .build();
+        .optLogEvery(10);
+    var during = protocol.during();
+    if (during.samples() > 0) {
+      var evaluator = duringTraining();
+      if (during.every() > 0) {
+        b.optEvaluation(evaluator, during.every());
+      } else {
+        b.optEvaluationPoints(evaluator, during.points());
+      }
+    }
+    var cfg = b.build();
     log.printf("%s seed %d: training %s %s on %s%n", entry.label(), seed, provider.name(), spec.hyper(), data.id().name());
     log.flush();
     TrainResult t = new Trainer(provider, spec, data, cfg).train();
-    double epochs = (double) t.imagesSeen() / data.size();
-    var cost = new TrainingCost(t.iterations(), epochs, t.imagesSeen(), t.seconds(), t.imagesPerSecond(),
-        epochs > 0 ? t.seconds() / epochs : Double.NaN, t.dataWaitSeconds(), t.lastScalars(), Double.NaN, 0, 0, List.of());
-    var checkpoint = t.lastCheckpoint().orElseThrow(() -> new IllegalStateException("no checkpoint in " + dir));
+    var checkpoint = (protocol.checkpoint() == Protocol.Checkpoint.BEST ? t.bestCheckpoint() : Optional.<Path>empty())
+        .or(t::lastCheckpoint).orElseThrow(() -> new IllegalStateException("no checkpoint in " + dir));
     Provenance provenance = Checkpoints.readState(checkpoint).provenance();
+    var cost = cost(t);
     if (t.status() == TrainResult.Status.FAILED) {
       return result(entry, seed, t.message(), t.parameters(), cost, null, provenance);
     }
-    log.printf("%s seed %d: scoring %d samples with %s%n", entry.label(), seed, protocol.samples(), protocol.extractor());
+    log.printf("%s seed %d: scoring %d samples of the %s checkpoint with %s%n", entry.label(), seed, protocol.samples(),
+        protocol.checkpoint().name().toLowerCase(), protocol.extractor());
     log.flush();
     var ev = Scoring.score(provider, spec, cfg, checkpoint, protocol.samples(), setup());
     return result(entry, seed, "", t.parameters(), cost, ev, provenance);
+  }
+
+  /** The run's costs and curve, from the trainer's result (whole run, resumed calls included). */
+  private TrainingCost cost(TrainResult t) {
+    var prep = t.preparation();
+    double epochs = (double) t.trainingImages() / data.size();
+    var curve = t.evaluations().stream().map(e -> new TrainingCost.CurvePoint(e.iteration(), e.images(), e.gflop(),
+        e.seconds() + prep.seconds(), e.values())).toList();
+    return new TrainingCost(t.iterations(), epochs, t.trainingImages(), t.trainingSeconds(),
+        t.trainingSeconds() > 0 ? t.trainingImages() / t.trainingSeconds() : Double.NaN,
+        epochs > 0 ? t.trainingSeconds() / epochs : Double.NaN, t.dataWaitSeconds(), t.lastScalars(),
+        t.totalFlops() / 1e9, prep.flops() / 1e9, prep.seconds(), curve);
+  }
+
+  /** The evaluator during training, built once per protocol: its reference features serve every run. */
+  private DuringTraining duringTraining() {
+    if (during == null) {
+      during = new DuringTraining(data, extractor, protocol.during().samples(), Protocol.EVALUATION_SEED,
+          settings.device());
+    }
+    return during;
   }
 
   private Scoring.Setup setup() {
@@ -173,7 +206,8 @@ public final class Runner {
         .map(GanModelProvider::objective).findFirst().orElse("");
     var p = new RunProtocol(protocol.table().key(), objective, data.id().name(), data.size(), data.id().contentHash(),
         data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.budgetGflop(), protocol.samples(),
-        Math.min(protocol.referenceSamples(), data.size()), protocol.extractor(), Provenance.currentCodeVersion());
+        Math.min(protocol.referenceSamples(), data.size()), protocol.extractor(),
+        protocol.checkpoint().name().toLowerCase(), protocol.during().describe(), Provenance.currentCodeVersion());
     return new RunResult(RunResult.FORMAT, protocol.table().key(), entry.label(), entry.model(), entry.hyper(), seed,
         ev != null ? RunResult.Status.COMPLETED : RunResult.Status.FAILED, failure, params, cost, ev, p, provenance);
   }

@@ -214,8 +214,9 @@ public final class ComparisonTable {
     return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%." + digits + "f", v);
   }
 
+  /** Whole numbers with thousands separators from 100 up, two decimals below. */
   private static String grouped(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%,.0f", v);
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.2f", v);
   }
 
   private static String raw(double v) {
@@ -263,6 +264,7 @@ public final class ComparisonTable {
       b.append("; hyper-parameters set by the protocol: ").append(overrides);
     }
     b.append("; ").append(distinct(all, r -> r.protocol().samples() + " generated samples")).append(" per run");
+    b.append(" of the ").append(distinct(models, r -> r.protocol().checkpoint())).append(" checkpoint");
     b.append(" scored against ").append(distinct(all, r -> r.protocol().referenceSamples() + " training images"));
     b.append(" with ").append(distinct(all, r -> r.protocol().extractor() + extractorHash(r)));
     b.append("; IS over 10 splits and KID over its subsets (± population std over splits/subsets with one seed, "
@@ -272,6 +274,7 @@ public final class ComparisonTable {
     b.append("; modes: ").append(org.gansuite.metrics.ModeCoverage.DEFINITION);
     b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
+    b.append("; during training: ").append(distinct(models, r -> r.protocol().duringTraining()));
     b.append("; flag: ").append(Verdict.DEFINITION);
     b.append("; seeds ").append(distinct(models, r -> String.valueOf(r.seed())));
     b.append("; code ").append(distinct(all, r -> r.protocol().codeVersion())).append(".");

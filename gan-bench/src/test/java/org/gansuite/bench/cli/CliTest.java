@@ -62,7 +62,7 @@ class CliTest {
         runDir.toString(), "--batch", "16", "--epochs", "2", "--no-progress", "--hp", "lr=0.002", "--threads", "1"};
     Run first = run(args);
     assertEquals(0, first.code(), first.err());
-    assertTrue(first.out().contains("tiny-gan: completed after 8 iterations (2 epochs)"), first.out());
+    assertTrue(first.out().contains("tiny-gan: completed after 8 iterations (2.00 epochs,"), first.out());
     assertTrue(first.out().contains("protocol: model tiny-gan"), first.out());
     assertTrue(Files.exists(runDir.resolve("checkpoints/ckpt-0000000008/state.json")));
     assertTrue(Files.exists(runDir.resolve("samples/iter-00000008.png")));
@@ -70,7 +70,7 @@ class CliTest {
     args[java.util.Arrays.asList(args).indexOf("--epochs") + 1] = "3";
     Run more = run(args);
     assertEquals(0, more.code(), more.err());
-    assertTrue(more.out().contains("completed after 12 iterations (3 epochs)"), more.out());
+    assertTrue(more.out().contains("completed after 12 iterations (3.00 epochs,"), more.out());
 
     Run eval = run("evaluate", "--run-dir", runDir.toString(), "--data", "folder:" + images, "--no-cache",
         "--extractor", "test-pixel-moments", "--samples", "40", "--reference-samples", "64", "--json");

@@ -43,21 +43,24 @@ class ReproduceTest {
     var first = CliTest.run(args(runs, out));
     assertEquals(0, first.code(), first.err() + first.out());
     String md = Files.readString(out.resolve("table.md"));
-    // No paper values, no training curve, no flag in the quick protocol of a test run: those columns are left out.
-    assertTrue(md.startsWith("| model | runs | epochs | objective | params ×10^6 | IS | FID | KID ×10^3 | precision | recall "
-        + "| density | coverage | modes | clarity | diff |\n"), md);
+    // No paper values in the quick protocol: those columns are left out.
+    assertTrue(md.startsWith("| model | runs | epochs | GFLOP | objective | params ×10^6 | IS | FID | KID ×10^3 | precision "
+        + "| recall | density | coverage | modes | clarity | diff | flag |\n"), md);
     var rows = md.lines().filter(l -> l.startsWith("| tiny-gan") || l.startsWith("| training set")).toList();
     assertEquals(2, rows.size(), md);
-    assertTrue(rows.get(0).startsWith("| tiny-gan | 1/1 | 0.67 | JS | 0.02 |"), rows.get(0));
+    assertTrue(rows.get(0).startsWith("| tiny-gan | 1/1 | 0.67 | 0.01 | JS | 0.02 |"), rows.get(0));
+    // One iteration of the tiny GAN does not move its FID (pixel moments): flagged, with both values.
+    assertTrue(rows.get(0).matches(".*\\| not learned \\(FID [0-9.]+ at iteration 0, [0-9.]+ at 1\\) \\|"), rows.get(0));
     assertTrue(md.contains("Protocol (table quick): data tiny (96 images 8x8x3"), md);
     assertTrue(md.contains("40 generated samples per run"), md);
     assertTrue(md.contains("not comparable to the paper's values"), md);
     String csv = Files.readString(out.resolve("table.csv"));
-    assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"objective\",\"params_gd\",\"params_extra\","
+    assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"gflop\",\"preparation_gflop\",\"objective\",\"params_gd\",\"params_extra\","
         + "\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"kid\",\"kid_std\",\"precision\",\"precision_std\",\"recall\","
         + "\"recall_std\",\"density\",\"density_std\",\"coverage\",\"coverage_std\",\"modes\",\"clarity_mean\",\"clarity_std\","
-        + "\"clarity_diff\",\"clarity_diff_std\"\n"), csv);
-    assertTrue(csv.contains("\n\"tiny-gan\",\"1\",\"1\",\"0.6666666666666666\",\"JS\",\"15777\",\"0\","), csv);
+        + "\"clarity_diff\",\"clarity_diff_std\",\"flag\",\"failure\"\n"), csv);
+    assertTrue(csv.matches("(?s).*\n\"tiny-gan\",\"1\",\"1\",\"0.6666666666666666\",\"[0-9.E-]+\",\"0.0\",\"JS\",\"15777\",\"0\",.*"), csv);
+    assertTrue(Files.readString(out.resolve("curves.csv")).startsWith("\"model\",\"seed\",\"iteration\",\"images\",\"gflop\",\"seconds\",\"fid\",\"kid\"\n\"tiny-gan\",\"1\",\"0\",\"0\","), "curves.csv");
     assertTrue(Files.readString(out.resolve("report/index.html")).contains("<img src=\"img/fid.png\">"));
     assertTrue(Files.size(out.resolve("report/img/tiny-gan-seed-1-losses.png")) > 0);
 

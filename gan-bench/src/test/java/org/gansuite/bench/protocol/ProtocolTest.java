@@ -27,7 +27,10 @@ class ProtocolTest {
     assertEquals(2, p.seeds());
     var quick = Protocol.of(Table.QUICK, registry, 1);
     assertEquals(p.labels(), quick.labels());
-    assertEquals(Map.of("ae_max_iterations", "60"), quick.entries().get(7).hyper());
+    assertEquals(Map.of("ae_max_iterations", "60", "gf", "32", "df", "32"), quick.entries().get(7).hyper());
+    assertEquals(Map.of("n", "32", "h", "32"), quick.entries().get(0).hyper(), "BEGAN's widths are n and h");
+    assertEquals(Protocol.QUICK_GFLOP, quick.budgetGflop());
+    assertEquals(0, quick.budgetImages());
     assertEquals(List.of(), quick.paper());
   }
 
@@ -38,7 +41,9 @@ class ProtocolTest {
     assertEquals("tiny-gan", all.entries().get(8).model());
     var two = Protocol.of(Table.QUICK, registry, 1).withModels(List.of("tiny-gan", "proposed"), registry);
     assertEquals(List.of("tiny-gan", "proposed"), two.labels());
-    assertEquals(Map.of("ae_max_iterations", "60"), two.entries().get(1).hyper(), "quick keeps its pre-training budget");
+    assertEquals(Map.of("ae_max_iterations", "60", "gf", "32", "df", "32"), two.entries().get(1).hyper(),
+        "quick keeps its pre-training budget and widths");
+    assertEquals(Map.of(), two.entries().get(0).hyper(), "tiny-gan declares no width");
     var e = assertThrows(UserError.class, () -> Protocol.of(Table.QUICK, registry, 1).withModels(List.of("dcgan", "nope"), registry));
     assertTrue(e.getMessage().contains("nope"), e.getMessage());
     var variants = Protocol.of(Table.CIFAR10_VARIANTS, registry, 1).withModels(List.of("proposed"), registry);

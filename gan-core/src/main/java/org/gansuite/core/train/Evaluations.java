@@ -25,6 +25,7 @@ final class Evaluations {
 
   private final Optional<PeriodicEvaluator> evaluator;
   private final long every;
+  private final int points;
   private final Checkpoints best;
   private final List<Evaluation> done = new ArrayList<>();
   private Double bestFid;
@@ -33,6 +34,7 @@ final class Evaluations {
   Evaluations(TrainConfig cfg) {
     this.evaluator = cfg.evaluator();
     this.every = cfg.evaluateEvery();
+    this.points = cfg.evaluatePoints();
     this.best = new Checkpoints(cfg.runDir().resolve(BEST_DIR), 1);
   }
 
@@ -60,7 +62,8 @@ final class Evaluations {
 
   /** Whether an evaluation is due after iteration {@code iteration} of {@code total}. */
   boolean due(long iteration, long total) {
-    return evaluator.isPresent() && ((every > 0 && iteration % every == 0) || iteration == total);
+    long step = every > 0 ? every : points > 0 ? Math.max(1, (total + points - 1) / points) : 0;
+    return evaluator.isPresent() && ((step > 0 && iteration % step == 0) || iteration == total);
   }
 
   /**

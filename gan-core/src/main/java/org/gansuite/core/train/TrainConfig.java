@@ -27,19 +27,21 @@ import org.gansuite.core.model.PrepareContext;
  * @param maxFlops training budget in counted FLOPs ({@link org.gansuite.core.perf.FlopCounter}), the
  *     preparation's included (0: none); turned into a whole number of iterations, at least 1
  * @param evaluator scores samples at iteration 0, every {@code evaluateEvery} iterations and at the end
- * @param evaluateEvery iterations between evaluations (0: only at iteration 0 and at the end)
+ * @param evaluateEvery iterations between evaluations (0: see {@code evaluatePoints})
+ * @param evaluatePoints with {@code evaluateEvery} 0: evaluations evenly spread over the run, about this many
+ *     besides the one at iteration 0 (0: only at iteration 0 and at the end)
  */
 public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery, int keepCheckpoints,
     int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, Progress progressMode,
-    long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery) {
+    long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery, int evaluatePoints) {
 
   public TrainConfig {
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(progressMode, "progressMode");
     Objects.requireNonNull(evaluator, "evaluator");
-    if (maxFlops < 0 || evaluateEvery < 0) {
-      throw new UserError("the FLOP budget and the evaluation interval must not be negative");
+    if (maxFlops < 0 || evaluateEvery < 0 || evaluatePoints < 0) {
+      throw new UserError("the FLOP budget and the evaluation interval and points must not be negative");
     }
     if (epochs <= 0) {
       throw new UserError("epochs must be positive, got " + epochs);
@@ -84,6 +86,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     private long maxFlops;
     private PeriodicEvaluator evaluator;
     private long evaluateEvery;
+    private int evaluatePoints;
 
     private Builder(Path runDir) {
       this.runDir = runDir;
@@ -111,10 +114,17 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
       return this;
     }
 
+    /** Scores samples at iteration 0, at about {@code points} evenly spread iterations and at the end. */
+    public Builder optEvaluationPoints(PeriodicEvaluator v, int points) {
+      evaluator = Objects.requireNonNull(v, "evaluator");
+      evaluatePoints = points;
+      return this;
+    }
+
     public TrainConfig build() {
       return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, keepCheckpoints, logEvery,
           sampleEvery, device, intraOpThreads, interOpThreads, progress, maxFlops, Optional.ofNullable(evaluator),
-          evaluateEvery);
+          evaluateEvery, evaluatePoints);
     }
   }
 }

@@ -146,6 +146,14 @@ class TrainerEvaluationTest {
   }
 
   @Test
+  void pointsSpreadTheEvaluationsEvenlyOverTheRun() throws IOException {
+    // 20 iterations, 3 points: every ceil(20 / 3) = 7 iterations, plus 0 and the end.
+    var r = new Trainer(new TinyGan(), spec(), DATA,
+        config(tmp.resolve("points")).optEvaluationPoints(new ScriptedEvaluator(50, 40, 30, 20, 10), 3).build()).train();
+    assertEquals(List.of(0L, 7L, 14L, 20L), r.evaluations().stream().map(Evaluation::iteration).toList());
+  }
+
+  @Test
   void evaluationSamplesAreTheSamplersOnTheEvaluationZ() throws IOException {
     Path dir = tmp.resolve("z");
     var evaluator = new ScriptedEvaluator(1, 2);
