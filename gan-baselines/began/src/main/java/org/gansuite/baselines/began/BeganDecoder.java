@@ -27,13 +27,26 @@ public final class BeganDecoder {
   private final List<Conv2d> convs = new ArrayList<>();
   private final Conv2d out;
   private final int blocks;
+  private final boolean skip;
 
+  /** The plain decoder of Figure 1 (no skip connections). */
   public BeganDecoder(Network net, ImageShape shape, int inDim, int n) {
+    this(net, shape, inDim, n, false);
+  }
+
+  /**
+   * @param skip the paper's skip connections (section 3.5.2): after each upsampling, h0 (the 8x8xn
+   *     projection of the input) upsampled to the same size is concatenated with the feature map,
+   *     so the first convolution of every block after the first reads 2n channels
+   */
+  public BeganDecoder(Network net, ImageShape shape, int inDim, int n, boolean skip) {
     this.net = net;
     this.n = n;
     this.blocks = blocks(shape);
+    this.skip = skip;
     this.project = new Dense(net, inDim, 8 * 8 * n);
-    for (int i = 0; i < 2 * blocks; i++) {
+    for (int b = 0; b < blocks; b++) {
+      convs.add(new Conv2d(net, 3, skip && b > 0 ? 2 * n : n, n, 1, true, false));
       convs.add(new Conv2d(net, 3, n, n, 1, true, false));
     }
     this.out = new Conv2d(net, 3, n, shape.channels(), 1, true, false);
@@ -50,8 +63,12 @@ public final class BeganDecoder {
 
   public Operand<TFloat32> apply(Operand<TFloat32> h, Pass pass) {
     Ops tf = net.tf();
-    var x = Act.toImage(tf, project.apply(h, pass), 8, 8, n);
+    var h0 = Act.toImage(tf, project.apply(h, pass), 8, 8, n);
+    var x = h0;
     for (int b = 0; b < blocks; b++) {
+      if (skip && b > 0) {
+        x = tf.concat(List.of(x, Act.upsampleNearest(tf, h0, 1 << b)), tf.constant(3));
+      }
       x = Act.elu(tf, convs.get(2 * b).apply(x, pass));
       x = Act.elu(tf, convs.get(2 * b + 1).apply(x, pass));
       if (b < blocks - 1) {

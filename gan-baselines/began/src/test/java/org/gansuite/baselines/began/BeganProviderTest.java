@@ -2,6 +2,7 @@ package org.gansuite.baselines.began;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -68,6 +69,85 @@ class BeganProviderTest extends BaselineContract {
     }
   }
 
+  /**
+   * skip = true: after each upsampling the decoder concatenates h0 (8x8xn) upsampled, so the first
+   * convolution of every block but the first reads 2n channels: 9 (2n) n + n instead of 9 n n + n,
+   * 9 x 64 x 64 = 36,864 more per such block and decoder (3 blocks at 64x64, 2 at 32x32). G:
+   * 710,851 + 110,592 = 821,443 and 636,995 + 73,728 = 710,723; D (its decoder only): 4,011,651 +
+   * 110,592 = 4,122,243 and 2,310,979 + 73,728 = 2,384,707.
+   */
+  @ParameterizedTest
+  @CsvSource({"64x64x3, 821443, 4122243", "32x32x3, 710723, 2384707"})
+  void skipConnectionsWidenTheFirstConvolutionOfEachUpsampledBlock(String shape, long g, long d) {
+    try (Graph graph = new Graph()) {
+      var spec = new ModelSpec(provider.name(), ImageShape.parse(shape), 100, 64, 1,
+          provider.defaults().with(Map.of("skip", "true")));
+      var gan = provider.build(Ops.create(graph), BuildContext.of(spec));
+      assertEquals(g, gan.network("generator").parameterCount());
+      assertEquals(d, gan.network("discriminator").parameterCount());
+    }
+  }
+
+  /**
+   * The cause of "BEGAN does not learn": with Glorot uniform in the generator its linear output
+   * starts as a flat grey image (per-pixel spread over z well under 0.15), a fixed point the
+   * untrained auto-encoder reconstructs better than real images, so k_t stays near 0 and G never
+   * leaves it. The default (He normal) starts G with samples that differ across z.
+   */
+  @Test
+  void generatorStartsWithSamplesThatDependOnZ() {
+    assertTrue(initialSpreadOverZ(Map.of()) > 0.3, "He normal generator");
+    assertTrue(initialSpreadOverZ(Map.of("g_init", "glorot_uniform")) < 0.15, "Glorot generator (the old default)");
+  }
+
+  /** Mean over pixels of the standard deviation over a batch of samples, before any step. */
+  private double initialSpreadOverZ(Map<String, String> overrides) {
+    var hp = new java.util.HashMap<>(Map.of("n", "32", "h", "32"));
+    hp.putAll(overrides);
+    var spec = new ModelSpec(provider.name(), ImageShape.parse("32x32x1"), 100, 16, 7, provider.defaults().with(hp));
+    try (var h = new ModelHarness(provider, spec)) {
+      float[] x = h.fetch(h.gan().samples());
+      int b = spec.batchSize();
+      int p = x.length / b;
+      double sum = 0;
+      for (int i = 0; i < p; i++) {
+        double m = 0;
+        double m2 = 0;
+        for (int j = 0; j < b; j++) {
+          m += x[j * p + i];
+          m2 += (double) x[j * p + i] * x[j * p + i];
+        }
+        m /= b;
+        sum += Math.sqrt(Math.max(0, m2 / b - m * m));
+      }
+      return sum / p;
+    }
+  }
+
+  /**
+   * The balance on hand-made losses: with L(x) = 0.4, gamma = 0.5 and L(G(z)) = 0.1 the generator
+   * is "too good" (gamma L(x) - L(G(z)) = 0.1), so k_t rises by lambda_k x 0.1 per update (here
+   * lambda_k = 1: 0 -> 0.1 -> 0.2); with L(G(z)) = 0.9 it falls by 0.7 and is clipped at 0.
+   */
+  @Test
+  void kRisesWhenFakesAreReconstructedTooWellAndFallsOtherwise() {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
+      Ops tf = Ops.create(g);
+      var balance = new BeganBalance(new Network(tf, "discriminator", 1, Init.ZEROS), 0.5f, 1f);
+      var lossReal = tf.constant(0.4f);
+      var easyFakes = balance.updateAfter(tf, tf.noOp(), lossReal, tf.constant(0.1f));
+      var hardFakes = balance.updateAfter(tf, tf.noOp(), lossReal, tf.constant(0.9f));
+      s.initialize();
+      assertEquals(0, GraphRunner.fetch(s, balance.k())[0], 0);
+      s.run(easyFakes);
+      assertEquals(0.1, GraphRunner.fetch(s, balance.k())[0], 1e-6);
+      s.run(easyFakes);
+      assertEquals(0.2, GraphRunner.fetch(s, balance.k())[0], 1e-6);
+      s.run(hardFakes);
+      assertEquals(0, GraphRunner.fetch(s, balance.k())[0], 0);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({"64x64x3", "32x32x1"})
   void autoEncoderMapsImagesToTheEmbeddingAndBack(String shapeText) {
@@ -110,10 +190,12 @@ class BeganProviderTest extends BaselineContract {
   /**
    * One discriminator step moves k_t by exactly lambda_k (gamma L(x) - L(G(z))) from the step's
    * own losses, clipped to [0, 1]: checked at the paper's lambda_k, then with a huge lambda_k
-   * driving k_t to each bound (gamma 0 makes the balance negative, gamma 1000 positive).
+   * driving k_t to each bound (gamma 0 makes the balance negative, gamma 1000 positive). At the
+   * paper's values an untrained generator is reconstructed worse than gamma L(x), so k_t may stay
+   * clipped at 0; gamma 10 makes the balance positive and checks the unclipped rule.
    */
   @ParameterizedTest
-  @CsvSource({"0.5, 0.001", "0.5, 30", "0, 1000", "1000, 1000"})
+  @CsvSource({"0.5, 0.001", "10, 0.001", "0.5, 30", "0, 1000", "1000, 1000"})
   void kFollowsItsUpdateRuleAndStaysInTheUnitInterval(double gamma, double lambdaK) {
     var spec = TestSpecs.small(provider, "32x32x1",
         Map.of("n", "8", "h", "8", "gamma", Double.toString(gamma), "lambda_k", Double.toString(lambdaK)));
@@ -137,7 +219,12 @@ class BeganProviderTest extends BaselineContract {
         h.step("g");
         h.redraw();
       }
-      assertEquals(lambdaK >= 30, sawBound, "the clip must engage exactly when lambda_k is huge");
+      if (lambdaK >= 30) {
+        assertTrue(sawBound, "a huge lambda_k must reach a bound");
+      }
+      if (gamma == 10) {
+        assertFalse(sawBound, "a positive balance and a small lambda_k must not reach a bound");
+      }
     }
   }
 
@@ -148,6 +235,8 @@ class BeganProviderTest extends BaselineContract {
     assertEquals(64, hp.getInt("h"));
     assertEquals(0.5, hp.getDouble("gamma"), 0);
     assertEquals(0.001, hp.getDouble("lambda_k"), 0);
+    assertEquals(1e-4, hp.getDouble("lr"), 0);
+    assertEquals(false, hp.getBoolean("skip"));
     assertEquals(35, provider.defaultEpochs());
   }
 
