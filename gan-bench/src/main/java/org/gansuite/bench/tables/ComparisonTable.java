@@ -270,8 +270,10 @@ public final class ComparisonTable {
     b.append("; IS over 10 splits and KID over its subsets (± population std over splits/subsets with one seed, "
         + "else ± std over seeds)");
     b.append("; FID on the extractor's features, unbiased covariance, float64");
-    b.append("; precision, recall, density, coverage: ").append(org.gansuite.metrics.Prdc.DEFINITION);
-    b.append("; modes: ").append(org.gansuite.metrics.ModeCoverage.DEFINITION);
+    b.append("; precision, recall (Kynkäänniemi et al. 2019), density, coverage (Naeem et al. 2020) on the same features, ")
+        .append(distinct(all.stream().filter(r -> r.evaluation() != null).toList(), r -> "k = " + r.evaluation().nearestK()))
+        .append(" nearest neighbours, float64, as the prdc package");
+    b.append("; modes = classes whose share among the samples' predicted labels is at least half their share in the data");
     b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
     b.append("; during training: ").append(distinct(models, r -> r.protocol().duringTraining()));
