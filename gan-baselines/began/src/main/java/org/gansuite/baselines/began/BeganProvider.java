@@ -47,9 +47,11 @@ import org.tensorflow.types.TFloat32;
  * (gamma L(x) - L(G(z))) ~ 7e-5 per step at the paper's lambda_k: 0.010 after 100 iterations,
  * 0.015 after 200, so the samples stay grey for the first thousand or so iterations. This is the
  * paper's dynamics, not a wiring fault (k_t's sign, clip and timing, the stop of G's gradient in
- * D's step and of D's in G's step are pinned by tests); {@code lambda_k} 0.01 leaves the grey
- * start within ~100 iterations. A He-normal generator does not help: it starts diverse but
- * collapses to the same grey point within ~300 iterations while k_t is still 0. {@code skip}
+ * D's step and of D's in G's step are pinned by tests). Neither a faster k_t nor a wider start
+ * fixes it within a few hundred iterations: {@code lambda_k} 0.01 leaves the grey start by
+ * iteration ~100 but G then settles on a flat black image (FID 72 -> 90 at 300 iterations); a
+ * He-normal generator starts diverse but collapses to the grey point by ~300 iterations while k_t
+ * is still 0. {@code skip}
  * (default false, as the reference code) turns on the paper's optional skip connections in both
  * decoders (section 3.5.2, see {@link BeganDecoder}); they do not change the early grey phase.
  */
