@@ -2,7 +2,6 @@ package org.gansuite.baselines.began;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -89,42 +88,6 @@ class BeganProviderTest extends BaselineContract {
   }
 
   /**
-   * The cause of "BEGAN does not learn": with Glorot uniform in the generator its linear output
-   * starts as a flat grey image (per-pixel spread over z well under 0.15), a fixed point the
-   * untrained auto-encoder reconstructs better than real images, so k_t stays near 0 and G never
-   * leaves it. The default (He normal) starts G with samples that differ across z.
-   */
-  @Test
-  void generatorStartsWithSamplesThatDependOnZ() {
-    assertTrue(initialSpreadOverZ(Map.of()) > 0.3, "He normal generator");
-    assertTrue(initialSpreadOverZ(Map.of("g_init", "glorot_uniform")) < 0.15, "Glorot generator (the old default)");
-  }
-
-  /** Mean over pixels of the standard deviation over a batch of samples, before any step. */
-  private double initialSpreadOverZ(Map<String, String> overrides) {
-    var hp = new java.util.HashMap<>(Map.of("n", "32", "h", "32"));
-    hp.putAll(overrides);
-    var spec = new ModelSpec(provider.name(), ImageShape.parse("32x32x1"), 100, 16, 7, provider.defaults().with(hp));
-    try (var h = new ModelHarness(provider, spec)) {
-      float[] x = h.fetch(h.gan().samples());
-      int b = spec.batchSize();
-      int p = x.length / b;
-      double sum = 0;
-      for (int i = 0; i < p; i++) {
-        double m = 0;
-        double m2 = 0;
-        for (int j = 0; j < b; j++) {
-          m += x[j * p + i];
-          m2 += (double) x[j * p + i] * x[j * p + i];
-        }
-        m /= b;
-        sum += Math.sqrt(Math.max(0, m2 / b - m * m));
-      }
-      return sum / p;
-    }
-  }
-
-  /**
    * The balance on hand-made losses: with L(x) = 0.4, gamma = 0.5 and L(G(z)) = 0.1 the generator
    * is "too good" (gamma L(x) - L(G(z)) = 0.1), so k_t rises by lambda_k x 0.1 per update (here
    * lambda_k = 1: 0 -> 0.1 -> 0.2); with L(G(z)) = 0.9 it falls by 0.7 and is clipped at 0.
@@ -190,12 +153,10 @@ class BeganProviderTest extends BaselineContract {
   /**
    * One discriminator step moves k_t by exactly lambda_k (gamma L(x) - L(G(z))) from the step's
    * own losses, clipped to [0, 1]: checked at the paper's lambda_k, then with a huge lambda_k
-   * driving k_t to each bound (gamma 0 makes the balance negative, gamma 1000 positive). At the
-   * paper's values an untrained generator is reconstructed worse than gamma L(x), so k_t may stay
-   * clipped at 0; gamma 10 makes the balance positive and checks the unclipped rule.
+   * driving k_t to each bound (gamma 0 makes the balance negative, gamma 1000 positive).
    */
   @ParameterizedTest
-  @CsvSource({"0.5, 0.001", "10, 0.001", "0.5, 30", "0, 1000", "1000, 1000"})
+  @CsvSource({"0.5, 0.001", "0.5, 30", "0, 1000", "1000, 1000"})
   void kFollowsItsUpdateRuleAndStaysInTheUnitInterval(double gamma, double lambdaK) {
     var spec = TestSpecs.small(provider, "32x32x1",
         Map.of("n", "8", "h", "8", "gamma", Double.toString(gamma), "lambda_k", Double.toString(lambdaK)));
@@ -219,12 +180,7 @@ class BeganProviderTest extends BaselineContract {
         h.step("g");
         h.redraw();
       }
-      if (lambdaK >= 30) {
-        assertTrue(sawBound, "a huge lambda_k must reach a bound");
-      }
-      if (gamma == 10) {
-        assertFalse(sawBound, "a positive balance and a small lambda_k must not reach a bound");
-      }
+      assertEquals(lambdaK >= 30, sawBound, "the clip must engage exactly when lambda_k is huge");
     }
   }
 
