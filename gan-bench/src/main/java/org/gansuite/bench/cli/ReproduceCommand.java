@@ -85,11 +85,11 @@ final class ReproduceCommand implements Callable<Integer> {
   Integer samples;
 
   @Option(names = "--eval-every", description = "Iterations between evaluations during training "
-      + "(default: about 10 evenly spread over each run).")
+      + "(default: about 8 evenly spread over each run).")
   Long evalEvery;
 
   @Option(names = "--eval-samples", description = "Samples per evaluation during training; 0 turns them off "
-      + "(default: 1024).")
+      + "(default: 512).")
   Integer evalSamples;
 
   @Option(names = "--checkpoint", defaultValue = "final", converter = CheckpointConverter.class,

@@ -54,8 +54,8 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
     }
   }
 
-  /** The default evaluations during training: 1,024 samples at about 10 points of every run. */
-  public static final During DURING = new During(1024, 0, 10);
+  /** The default evaluations during training: 512 samples at about 8 points of every run. */
+  public static final During DURING = new During(512, 0, 8);
 
   /** The Inception network of the paper's tables (pool_3 features, TF graph of 2015-12-05). */
   public static final String INCEPTION = "inception-2015-12-05";
@@ -76,7 +76,7 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
    */
   static final Map<String, String> QUICK_WIDTHS = Map.of("gf", "32", "df", "32", "n", "32", "h", "32");
   /** The quick protocol's compute budget per model: counted training GFLOP, pre-training included. */
-  public static final double QUICK_GFLOP = 8000;
+  public static final double QUICK_GFLOP = 1200;
   /** {@code --models all}: every registered model. */
   public static final String ALL = "all";
 
