@@ -28,6 +28,11 @@ public final class Main {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
+    // Log records as one plain line each ("gan-bench: <message>"), not java.util.logging's two-line
+    // default with a timestamp and the logging method's name.
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "gan-bench: %5$s%6$s%n");
+    }
     System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 

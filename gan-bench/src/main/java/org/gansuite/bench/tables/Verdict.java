@@ -6,7 +6,7 @@ import org.gansuite.bench.results.RunResult;
 /**
  * Whether a completed run learned, from its stored result alone: a run whose FID at the end is not
  * below its FID before training ("not learned"), or whose samples cover almost none of the data
- * ("collapsed"), is flagged instead of being called completed.
+ * ("covers no data"), is flagged instead of being called completed.
  */
 final class Verdict {
 
@@ -14,8 +14,8 @@ final class Verdict {
   static final double COLLAPSED_RECALL = 0.01;
 
   static final String DEFINITION = "'not learned' when the final FID of the evaluations during training is not "
-      + "below the first (at iteration 0); 'collapsed' when the scored samples' recall is below " + COLLAPSED_RECALL
-      + " (they cover almost none of the training images' feature space)";
+      + "below the first (at iteration 0); 'covers no data' when the scored samples' recall is below " + COLLAPSED_RECALL
+      + " (they reach almost none of the training images' feature space: not yet learned, or collapsed)";
 
   private Verdict() {}
 
@@ -24,19 +24,20 @@ final class Verdict {
     if (!r.completed()) {
       return "";
     }
+    java.util.List<String> reasons = new java.util.ArrayList<>();
+    var curve = r.training() == null ? java.util.List.<org.gansuite.bench.results.TrainingCost.CurvePoint>of()
+        : r.training().curve();
+    if (curve.size() >= 2) {
+      double first = curve.get(0).value("fid");
+      var lastPoint = curve.get(curve.size() - 1);
+      if (!(lastPoint.value("fid") < first)) {
+        reasons.add(String.format(Locale.ROOT, "not learned (FID %.1f at iteration 0, %.1f at %d)", first,
+            lastPoint.value("fid"), lastPoint.iteration()));
+      }
+    }
     if (r.evaluation().recall() < COLLAPSED_RECALL) {
-      return String.format(Locale.ROOT, "collapsed (recall %.3f)", r.evaluation().recall());
+      reasons.add(String.format(Locale.ROOT, "covers no data (recall %.3f)", r.evaluation().recall()));
     }
-    if (r.training() == null || r.training().curve().size() < 2) {
-      return "";
-    }
-    var curve = r.training().curve();
-    double first = curve.get(0).value("fid");
-    double last = curve.get(curve.size() - 1).value("fid");
-    if (!(last < first)) {
-      return String.format(Locale.ROOT, "not learned (FID %.1f at iteration 0, %.1f at %d)", first, last,
-          curve.get(curve.size() - 1).iteration());
-    }
-    return "";
+    return String.join("; ", reasons);
   }
 }
