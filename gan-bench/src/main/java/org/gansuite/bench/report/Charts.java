@@ -135,10 +135,6 @@ public final class Charts {
   // ---------------------------------------------------------------------------------------------- bars
 
   /** One bar per label; NaN values are left out. Colours follow the labels' order. */
-  public static void bars(Path file, String title, List<String> labels, List<Double> values) throws IOException {
-    bars(file, title, "", labels, values, null, null, null, Palette.of(labels));
-  }
-
   /**
    * One bar per label, coloured by label (colours follow the labels' order), with optional error bars
    * ({@code errors} may be null; a null or NaN error means none) and an optional horizontal reference line
@@ -252,12 +248,6 @@ public final class Charts {
   }
 
   // --------------------------------------------------------------------------------------------- lines
-
-  /** Series name to (x, y) points, on shared axes; colours follow the series' order. */
-  public static void lines(Path file, String title, String xLabel, Map<String, List<double[]>> series)
-      throws IOException {
-    lines(file, title, xLabel, "", series, false, Palette.of(new ArrayList<>(series.keySet())));
-  }
 
   /**
    * Series name to (x, y) points, on shared axes with a legend and markers (series of at most

@@ -101,8 +101,7 @@ public final class HtmlReport {
     }
     var losses = lossCurves(s.dir().resolve("log.jsonl"));
     if (!losses.isEmpty()) {
-      Charts.lines(out.resolve("img/" + id + "-losses.png"), r.label() + ": losses", "iteration", "loss", losses, false,
-          Charts.Palette.of(new ArrayList<>(losses.keySet())));
+      Charts.lines(out.resolve("img/" + id + "-losses.png"), r.label() + ": losses", "iteration", "loss", losses, false);
       html.append("<figure><img src=\"img/").append(id).append("-losses.png\"></figure>");
     }
   }

@@ -212,10 +212,10 @@ class ChartsTest {
   }
 
   @Test
-  void theOriginalSignaturesStillDrawAndColourByOrder() throws IOException {
+  void withoutAPaletteColoursFollowTheOrder() throws IOException {
     Path sub = Files.createDirectories(dir.resolve("legacy"));
-    Charts.bars(sub.resolve("is.png"), "Inception Score", LABELS, FID);
-    Charts.lines(sub.resolve("losses.png"), "losses", "iteration", curveSeries());
+    Charts.bars(sub.resolve("is.png"), "Inception Score", "", LABELS, FID, null, null, null);
+    Charts.lines(sub.resolve("losses.png"), "losses", "iteration", "", curveSeries(), false);
     BufferedImage bars = ImageIO.read(sub.resolve("is.png").toFile());
     BufferedImage lines = ImageIO.read(sub.resolve("losses.png").toFile());
     assertEquals(720, bars.getWidth());
@@ -256,7 +256,7 @@ class ChartsTest {
     Path sub = Files.createDirectories(dir.resolve("degenerate"));
     Charts.bars(sub.resolve("all-failed.png"), "all failed", "FID", List.of("A", "B"),
         Arrays.asList(Double.NaN, null), null, Double.NaN, null);
-    Charts.bars(sub.resolve("none.png"), "no rows", List.of(), List.of());
+    Charts.bars(sub.resolve("none.png"), "no rows", "", List.of(), List.of(), null, null, null);
     Charts.bars(sub.resolve("none-ref.png"), "no rows", "FID", List.of(), List.of(), List.of(), 3.0, "ref");
     Charts.bars(sub.resolve("dup.png"), "same label twice", "FID", List.of("A", "A"), List.of(1.0, 2.0),
         Arrays.asList(0.1, Double.NaN), 1.5, "");
