@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.bench.results.RunProtocol;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;

@@ -78,5 +78,4 @@ public final class DuringTraining implements PeriodicEvaluator {
     return "FID and KID of " + samples + " samples against " + referenceFeatures.rows() + " training images with "
         + extractor.info().name();
   }
-
 }

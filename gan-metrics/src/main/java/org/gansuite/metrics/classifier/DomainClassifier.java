@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.UserError;

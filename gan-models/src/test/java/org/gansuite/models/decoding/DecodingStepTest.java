@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.testing.GraphRunner;
 import org.gansuite.core.testing.TinyDatasets;
 import org.gansuite.core.train.Randomness;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
 import org.gansuite.baselines.testkit.TestSpecs;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
