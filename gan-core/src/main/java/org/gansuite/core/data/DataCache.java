@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.zip.CRC32;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.Sha256;
 
 /**
@@ -141,7 +142,7 @@ public final class DataCache {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+      tmp = AtomicFiles.createTemporaryFile(dir, file.getFileName().toString(), ".tmp");
       write(source, tmp);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       tmp = null;

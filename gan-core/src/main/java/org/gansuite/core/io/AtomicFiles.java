@@ -48,7 +48,7 @@ public final class AtomicFiles {
   }
 
   /** Creates a new empty file in {@code dir} under a unique name, with the permissions the umask gives. */
-  private static Path createTemporaryFile(Path dir, String prefix, String suffix) throws IOException {
+  public static Path createTemporaryFile(Path dir, String prefix, String suffix) throws IOException {
     while (true) {
       Path p = dir.resolve(uniqueName(prefix, suffix));
       try {

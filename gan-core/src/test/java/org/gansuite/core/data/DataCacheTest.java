@@ -54,6 +54,19 @@ class DataCacheTest {
   }
 
   @Test
+  void cacheFilesGetThePermissionsOfAnyNewFile() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.getFileAttributeView(cacheDir.getParent(),
+        java.nio.file.attribute.PosixFileAttributeView.class) != null, "not a POSIX file system");
+    CifarSource src = new CifarSource(source, CifarSplit.TRAIN);
+    var cache = new DataCache(cacheDir, DataCache.Verify.HEADER, 1);
+    cache.open(src);
+    Path plain = cacheDir.resolve("plain");
+    java.nio.file.Files.newOutputStream(plain).close();
+    // Not the owner-only 0600 of a temporary file: the umask's, as for any file (0644 under umask 022).
+    assertEquals(java.nio.file.Files.getPosixFilePermissions(plain), java.nio.file.Files.getPosixFilePermissions(cache.fileFor(src)));
+  }
+
+  @Test
   void concurrentReadsSeeTheRightImages() throws Exception {
     CifarSource src = new CifarSource(source, CifarSplit.TRAIN);
     ImageDataset cached = new DataCache(cacheDir, DataCache.Verify.HEADER, 1).open(src);

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.LabeledDataset;
 import org.gansuite.core.graph.OptimizerSpec;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.io.Sha256;
 import org.gansuite.core.provenance.Provenance;
@@ -75,7 +77,7 @@ public final class DomainClassifier {
   private static void train(Path dir, String name, String key, LabeledDataset train, LabeledDataset test,
       ClassifierConfig config, ComputeDevice device) throws IOException {
     Files.createDirectories(dir.getParent());
-    Path tmp = Files.createTempDirectory(dir.getParent(), ".tmp-" + dir.getFileName());
+    Path tmp = AtomicFiles.createTemporaryDirectory(dir.getParent(), ".tmp-" + dir.getFileName());
     try {
       ClassifierRecord record;
       try (Graph g = new Graph()) {
