@@ -71,6 +71,10 @@ final class ReproduceCommand implements Callable<Integer> {
       + "registered model (default: the models of the paper's Tables 5/6, or the variants of Tables 2/3).")
   List<String> models;
 
+  @Option(names = "--hp", split = ",", description = "Hyper-parameter override for every model that has it, NAME=VALUE, "
+      + "or for one model, MODEL.NAME=VALUE (repeatable, or comma-separated); stored with each run and in the footnote.")
+  Map<String, String> hyper = new java.util.LinkedHashMap<>();
+
   @Option(names = "--epochs", description = "Epochs for every model (default: the protocol's: 1 quick, the paper's budgets).")
   Integer epochs;
 
@@ -153,8 +157,13 @@ final class ReproduceCommand implements Callable<Integer> {
   /** Table 1: the auto-encoder's reconstruction quality on the whole data set. */
   private int reconstruction(PrintWriter log) throws Exception {
     var dataset = data.open();
-    var hyper = epochs != null ? Map.of("ae_epochs", String.valueOf(epochs)) : Map.<String, String>of();
-    Path file = ReconstructionTable.measure(dataset, hyper, runs.resolve(table.key()).resolve(dataset.id().name()),
+    // Table 1 is the proposed model's auto-encoder: --hp names its hyper-parameters (plain or proposed.NAME).
+    var ae = new java.util.TreeMap<String, String>();
+    hyper.forEach((k, v) -> ae.put(k.startsWith("proposed.") ? k.substring("proposed.".length()) : k, v));
+    if (epochs != null) {
+      ae.put("ae_epochs", String.valueOf(epochs));
+    }
+    Path file = ReconstructionTable.measure(dataset, ae, runs.resolve(table.key()).resolve(dataset.id().name()),
         compute.device, compute.threads, !noProgress);
     Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
     String md = ReconstructionTable.markdown(file);
@@ -169,6 +178,9 @@ final class ReproduceCommand implements Callable<Integer> {
     Protocol p = Protocol.of(table.runsOf(data.data), registry, seeds);
     if (models != null) {
       p = p.withModels(models, registry);
+    }
+    if (!hyper.isEmpty()) {
+      p = p.withHyper(hyper, registry);
     }
     if (epochs != null) {
       p = p.withEpochs(epochs);

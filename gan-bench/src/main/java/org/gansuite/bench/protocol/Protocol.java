@@ -137,6 +137,44 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
         samples, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
+  /**
+   * The rows with hyper-parameter overrides ({@code --hp}): {@code NAME=VALUE} applies to every row
+   * whose model declares {@code NAME}, {@code MODEL.NAME=VALUE} to that model's rows only, and wins
+   * over the plain form. Every override is checked before any work: a name no row's model declares,
+   * a model that is not a row, or a value that does not parse is refused.
+   */
+  public Protocol withHyper(Map<String, String> overrides, ModelRegistry registry) {
+    for (String key : overrides.keySet()) {
+      int dot = key.indexOf('.');
+      String model = dot < 0 ? null : key.substring(0, dot);
+      String name = dot < 0 ? key : key.substring(dot + 1);
+      boolean used = entries.stream().anyMatch(e -> (model == null || e.model().equals(model))
+          && registry.get(e.model()).defaults().asMap().containsKey(name));
+      if (!used) {
+        throw new UserError("--hp " + key + ": " + (model != null && entries.stream().noneMatch(e -> e.model().equals(model))
+            ? "no row of this table is model '" + model + "'" : "no model of this table has a hyper-parameter '" + name + "'"));
+      }
+    }
+    List<Entry> rows = entries.stream().map(e -> {
+      var declared = registry.get(e.model()).defaults().asMap().keySet();
+      var own = new java.util.TreeMap<String, String>();
+      overrides.forEach((k, v) -> {
+        if (!k.contains(".") && declared.contains(k)) {
+          own.put(k, v);
+        }
+      });
+      overrides.forEach((k, v) -> {
+        if (k.startsWith(e.model() + ".")) {
+          own.put(k.substring(e.model().length() + 1), v);
+        }
+      });
+      registry.get(e.model()).defaults().with(e.hyper()).with(own); // parses every value now
+      return e.with(own);
+    }).toList();
+    return new Protocol(table, rows, epochs, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds,
+        during, checkpoint);
+  }
+
   public Protocol withEpochs(int e) {
     return new Protocol(table, entries, e, budgetImages, budgetGflop, samples, referenceSamples, extractor, seeds, during, checkpoint);
   }

@@ -261,7 +261,7 @@ public final class ComparisonTable {
     b.append("; training budget ").append(distinct(models, r -> r.protocol().budget()));
     var overrides = distinct(models.stream().filter(r -> !r.hyper().isEmpty()).toList(), r -> r.label() + " " + r.hyper());
     if (!overrides.isEmpty()) {
-      b.append("; hyper-parameters set by the protocol: ").append(overrides);
+      b.append("; hyper-parameters set by the protocol or --hp: ").append(overrides);
     }
     b.append("; ").append(distinct(all, r -> r.protocol().samples() + " generated samples")).append(" per run");
     b.append(" of the ").append(distinct(models, r -> r.protocol().checkpoint())).append(" checkpoint");

@@ -51,6 +51,25 @@ class ProtocolTest {
   }
 
   @Test
+  void hyperParameterOverridesApplyWhereDeclaredAndAreCheckedBeforeAnyWork() {
+    var quick = Protocol.of(Table.QUICK, registry, 1);
+    var p = quick.withHyper(Map.of("lr", "0.001", "wgan.clip", "0.02", "began.lr", "0.0005"), registry);
+    var byModel = new java.util.HashMap<String, Map<String, String>>();
+    p.entries().forEach(e -> byModel.put(e.model(), e.hyper()));
+    assertEquals(Map.of("lr", "0.001", "gf", "32", "df", "32"), byModel.get("dcgan"));
+    assertEquals(Map.of("lr", "0.001", "clip", "0.02", "gf", "32", "df", "32"), byModel.get("wgan"));
+    assertEquals(Map.of("lr", "0.0005", "n", "32", "h", "32"), byModel.get("began"), "MODEL.NAME wins over NAME");
+    assertEquals(Map.of("gf", "32", "df", "32", "ae_max_iterations", "60"), byModel.get("proposed").entrySet().stream()
+        .filter(x -> !x.getKey().equals("lr")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    var unknown = assertThrows(UserError.class, () -> quick.withHyper(Map.of("nope", "1"), registry));
+    assertEquals("--hp nope: no model of this table has a hyper-parameter 'nope'", unknown.getMessage());
+    var absent = assertThrows(UserError.class, () -> quick.withHyper(Map.of("tiny-gan.lr", "1"), registry));
+    assertEquals("--hp tiny-gan.lr: no row of this table is model 'tiny-gan'", absent.getMessage());
+    var malformed = assertThrows(UserError.class, () -> quick.withHyper(Map.of("wgan.clip", "wide"), registry));
+    assertTrue(malformed.getMessage().contains("hyper-parameter clip: cannot read 'wide'"), malformed.getMessage());
+  }
+
+  @Test
   void tablesKnowTheirKeysDataAndOutputs() {
     assertEquals(Table.CIFAR10, Table.parse("6"));
     assertEquals(Table.QUICK, Table.parse("quick"));

@@ -38,7 +38,7 @@ class ComparisonTableTest {
     assertTrue(md.contains("\n| WGAN | 1/1 | 0.50 | 841 | JS | 0.00 | 1.50 ± 0.25 | 12.50 | 0.750 | 0.500 | 0.875 | 0.625 | 100.00 | 4.00 | "
         + "not learned (FID 70.0 at iteration 0, 75.5 at 100) |\n"), md);
     assertTrue(md.contains("training budget 6400 real images per model, at most 1 epoch per model"), md);
-    assertTrue(md.contains("hyper-parameters set by the protocol: DCGAN {lr=0.0002}, WGAN {lr=0.0002}"), md);
+    assertTrue(md.contains("hyper-parameters set by the protocol or --hp: DCGAN {lr=0.0002}, WGAN {lr=0.0002}"), md);
     String csv = table.csv();
     assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"gflop\",\"preparation_gflop\",\"objective\","
         + "\"params_gd\",\"params_extra\",\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"precision\",\"precision_std\",\"recall\","
