@@ -149,14 +149,14 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
       String model = dot < 0 ? null : key.substring(0, dot);
       String name = dot < 0 ? key : key.substring(dot + 1);
       boolean used = entries.stream().anyMatch(e -> (model == null || e.model().equals(model))
-          && registry.get(e.model()).defaults().asMap().containsKey(name));
+          && declared(registry, e).contains(name));
       if (!used) {
         throw new UserError("--hp " + key + ": " + (model != null && entries.stream().noneMatch(e -> e.model().equals(model))
             ? "no row of this table is model '" + model + "'" : "no model of this table has a hyper-parameter '" + name + "'"));
       }
     }
     List<Entry> rows = entries.stream().map(e -> {
-      var declared = registry.get(e.model()).defaults().asMap().keySet();
+      var declared = declared(registry, e);
       var own = new java.util.TreeMap<String, String>();
       overrides.forEach((k, v) -> {
         if (!k.contains(".") && declared.contains(k)) {
@@ -205,6 +205,11 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
     return new Protocol(table, entries, epochs, budgetImages, budgetGflop, samples, referenceSamples, name, seeds, during, checkpoint);
   }
 
+  /** The hyper-parameter names a row's model declares. */
+  private static java.util.Set<String> declared(ModelRegistry registry, Entry e) {
+    return registry.get(e.model()).defaults().asMap().keySet();
+  }
+
   /** The labels of the rows in table order. */
   public List<String> labels() {
     return entries.stream().map(Entry::label).toList();
@@ -225,7 +230,7 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
   private static List<Entry> quickEntries(List<Entry> rows, ModelRegistry registry) {
     return rows.stream().map(e -> {
       var quick = new java.util.TreeMap<String, String>();
-      var declared = registry.get(e.model()).defaults().asMap().keySet();
+      var declared = declared(registry, e);
       QUICK_WIDTHS.forEach((k, v) -> {
         if (declared.contains(k)) {
           quick.put(k, v);

@@ -46,7 +46,7 @@ public final class HtmlReport {
     var trainingSet = rows.stream().filter(r -> r.label().equals(Entry.TRAINING_SET)).findFirst();
 
     bars(out, "fid", "FID (lower is better)", "FID", models, r -> r.stat(EvaluationResult::fid), null, palette);
-    bars(out, "kid", "KID ×10^3 (lower is better)", "KID ×10^3", models, r -> scaled(r.kid(), 1e3), null, palette);
+    bars(out, "kid", "KID ×10^3 (lower is better)", "KID ×10^3", models, ComparisonTable.Row::kidPerMille, null, palette);
     bars(out, "is", "Inception Score (higher is better; error bars: std)", "IS", models, ComparisonTable.Row::inceptionScore,
         trainingSet.map(t -> t.mean(EvaluationResult::isMean)).orElse(null), palette);
     bars(out, "clarity", "Clarity: mean variance of the Laplacian", "clarity", models, r -> r.stat(e -> e.clarity().mean()),
@@ -139,10 +139,6 @@ public final class HtmlReport {
     }
     Charts.lines(out.resolve("img/" + name + ".png"), title, xLabel, "FID", series, false, palette);
     return true;
-  }
-
-  private static double[] scaled(double[] s, double k) {
-    return new double[] {s[0] * k, s[1] * k};
   }
 
   /** Every logged scalar ending in "loss", by iteration; the last line per iteration wins. */

@@ -41,13 +41,9 @@ public final class DuringTraining implements PeriodicEvaluator {
     this.samples = samples;
     this.seed = seed;
     this.device = device;
-    int n = Math.min(samples, reference.size());
-    int[] order = org.gansuite.core.train.Randomness.permutation(reference.size(), seed, 0);
-    byte[] px = new byte[n * shape.pixels()];
-    for (int i = 0; i < n; i++) {
-      reference.read(order[i], px, i * shape.pixels());
-    }
-    var features = extractor.extract(new InMemoryDataset(reference.id().name() + "-eval-reference-" + n, shape, px), BATCH);
+    byte[] px = Runner.subset(reference, samples, seed);
+    var features = extractor.extract(new InMemoryDataset(reference.id().name() + "-eval-reference-"
+        + px.length / shape.pixels(), shape, px), BATCH);
     this.referenceFeatures = features.features();
     this.referenceStats = FeatureStats.of(referenceFeatures, device);
   }

@@ -117,12 +117,8 @@ public final class Runner {
       if (stored.isPresent()) {
         return stored.get();
       }
-      int n = Math.min(protocol.samples(), data.size());
-      byte[] px = new byte[n * data.shape().pixels()];
-      int[] order = Randomness.permutation(data.size(), Protocol.TRAINING_SUBSET_SEED, 0);
-      for (int i = 0; i < n; i++) {
-        data.read(order[i], px, i * data.shape().pixels());
-      }
+      byte[] px = subset(data, protocol.samples(), Protocol.TRAINING_SUBSET_SEED);
+      int n = px.length / data.shape().pixels();
       var images = new InMemoryDataset(data.id().name() + "-subset-" + n, data.shape(), px);
       ImageWriter.writeGrid(dir.resolve(HtmlReport.GRID), px, Math.min(64, n), data.shape(), 8);
       EvaluationResult ev = Scoring.evaluate(images, 0, setup());
@@ -130,6 +126,17 @@ public final class Runner {
       r.write(dir.resolve(RunResult.FILE));
       return r;
     }
+  }
+
+  /** The pixels of the first {@code n} images (at most all) of a seeded permutation of {@code data}. */
+  static byte[] subset(ImageDataset data, int n, long seed) {
+    int count = Math.min(n, data.size());
+    byte[] px = new byte[count * data.shape().pixels()];
+    int[] order = Randomness.permutation(data.size(), seed, 0);
+    for (int i = 0; i < count; i++) {
+      data.read(order[i], px, i * data.shape().pixels());
+    }
+    return px;
   }
 
   private Path folder(Entry entry, long seed) {

@@ -63,6 +63,12 @@ public final class ComparisonTable {
       return completed().size() == 1 ? new double[] {kid[0], completed().get(0).evaluation().kidStd()} : kid;
     }
 
+    /** KID × 10^3 ± its std, as the table prints it. */
+    public double[] kidPerMille() {
+      double[] k = kid();
+      return new double[] {k[0] * 1e3, k[1] * 1e3};
+    }
+
     /** Mean over all runs of a training figure (NaN when no run has training costs). */
     double training(ToDoubleFunction<TrainingCost> f) {
       var s = new SummaryStatistics();
@@ -133,7 +139,7 @@ public final class ComparisonTable {
     c.add(new Column("IS", r -> withStd(r.inceptionScore(), 2), List.of("is_mean", "is_std"), r -> raws(r.inceptionScore())));
     c.add(new Column("FID", r -> withStd(r.stat(EvaluationResult::fid), 2), List.of("fid", "fid_std"),
         r -> raws(r.stat(EvaluationResult::fid))));
-    c.add(new Column("KID ×10^3", r -> withStd(scaled(r.kid(), 1e3), 2), List.of("kid", "kid_std"), r -> raws(r.kid())));
+    c.add(new Column("KID ×10^3", r -> withStd(r.kidPerMille(), 2), List.of("kid", "kid_std"), r -> raws(r.kid())));
     for (var m : List.<Map.Entry<String, ToDoubleFunction<EvaluationResult>>>of(Map.entry("precision", EvaluationResult::precision),
         Map.entry("recall", EvaluationResult::recall), Map.entry("density", EvaluationResult::density),
         Map.entry("coverage", EvaluationResult::coverage))) {
@@ -196,10 +202,6 @@ public final class ComparisonTable {
       return "";
     }
     return fmt(p[0] / 1e6, 2) + (p[1] > 0 ? " + " + fmt(p[1] / 1e6, 2) : "");
-  }
-
-  private static double[] scaled(double[] s, double k) {
-    return new double[] {s[0] * k, s[1] * k};
   }
 
   /** Mean ± std with the same decimals; the mean alone when there is no std. */

@@ -1,7 +1,10 @@
 package org.gansuite.bench.tables;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.gansuite.bench.results.RunResult;
+import org.gansuite.bench.results.TrainingCost;
 
 /**
  * Whether a completed run learned, from its stored result alone: a run whose FID at the end is not
@@ -24,8 +27,8 @@ final class Verdict {
     if (!r.completed()) {
       return "";
     }
-    java.util.List<String> reasons = new java.util.ArrayList<>();
-    var curve = r.training() == null ? java.util.List.<org.gansuite.bench.results.TrainingCost.CurvePoint>of()
+    List<String> reasons = new ArrayList<>();
+    var curve = r.training() == null ? List.<TrainingCost.CurvePoint>of()
         : r.training().curve();
     if (curve.size() >= 2) {
       double first = curve.get(0).value("fid");
