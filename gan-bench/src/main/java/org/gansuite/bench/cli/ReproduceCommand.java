@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     "Train and evaluate every row of a table, then write table.md, table.csv, time.md and report/index.html.",
     "Tables: quick (default: every model on the embedded Fashion-MNIST, minutes), 5 (CelebA), 6 (CIFAR-10),",
     "2 and 3 (the proposed model's decoding variants), 4 (time costs of the 5/6 runs), 1 (auto-encoder",
-    "reconstruction PSNR/SSIM; --epochs sets its pre-training epochs). Reruns skip finished runs."})
+    "reconstruction PSNR/SSIM; --epochs sets its pre-training epochs), lambda (the proposed model's lambda",
+    "ablation, 0 to 5, on the quick protocol). Reruns skip finished runs."})
 final class ReproduceCommand implements Callable<Integer> {
 
   /** {@code --checkpoint final|best}. */
@@ -55,7 +56,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Mixin DataOption data = new DataOption();
 
   @Option(names = "--table", defaultValue = "quick", converter = TableConverter.class,
-      description = "quick, 1, 2, 3, 4, 5 or 6.")
+      description = "quick, lambda, 1, 2, 3, 4, 5 or 6.")
   Table table;
 
   @Option(names = "--runs", defaultValue = "runs", description = "Root of the run folders.")
@@ -78,7 +79,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--epochs", description = "Epochs for every model (default: the protocol's: 1 quick, the paper's budgets).")
   Integer epochs;
 
-  @Option(names = "--budget-images", description = "Real images per model (default: 6400 quick, none for the paper tables).")
+  @Option(names = "--budget-images", description = "Real images per model, a model's preparation (the proposed model's auto-encoder pre-training) included (default: none).")
   Long budgetImages;
 
   @Option(names = "--budget-gflop", description = "Counted training GFLOP per model, pre-training included "

@@ -104,8 +104,8 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
    */
   public static Protocol of(Table table, ModelRegistry registry, int seeds) {
     return switch (table) {
-      case QUICK -> new Protocol(table, quickEntries(paperModels(registry), registry), 0, 0, QUICK_GFLOP, 2048, 10_000,
-          CLASSIFIER, seeds, DURING, Checkpoint.FINAL);
+      case QUICK, LAMBDA -> new Protocol(table, quickEntries(table == Table.QUICK ? paperModels(registry) : LAMBDAS,
+          registry), 0, 0, QUICK_GFLOP, 2048, 10_000, CLASSIFIER, seeds, DURING, Checkpoint.FINAL);
       case CELEBA, CIFAR10 -> new Protocol(table, paperModels(registry), 0, 0, 0, 10_000, 50_000, INCEPTION, seeds,
           DURING, Checkpoint.FINAL);
       case CELEBA_VARIANTS, CIFAR10_VARIANTS -> new Protocol(table, VARIANTS, 0, 0, 0, 10_000, 50_000, INCEPTION, seeds,
@@ -133,7 +133,7 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
         rows.addAll(own.isEmpty() ? List.of(Entry.of(provider)) : own);
       }
     }
-    return new Protocol(table, table == Table.QUICK ? quickEntries(rows, registry) : rows, epochs, budgetImages, budgetGflop,
+    return new Protocol(table, table.quick() ? quickEntries(rows, registry) : rows, epochs, budgetImages, budgetGflop,
         samples, referenceSamples, extractor, seeds, during, checkpoint);
   }
 
@@ -251,4 +251,8 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
       new Entry("proposed", "L1", Map.of("decoding_loss", "l1")),
       new Entry("proposed", "L2*", Map.of("decoding_loss", "l2star")),
       new Entry("proposed", "L2 (proposed)", Map.of()));
+
+  /** The lambda ablation's rows: lambda 0 is the DCGAN-equivalent control, 1 the default. */
+  static final List<Entry> LAMBDAS = java.util.stream.Stream.of("0", "0.1", "0.5", "1", "2", "5")
+      .map(l -> new Entry("proposed", "λ = " + l, Map.of("lambda", l))).toList();
 }

@@ -12,6 +12,11 @@ import org.gansuite.core.UserError;
 public enum Table {
   /** Every model of Tables 5/6 on the embedded Fashion-MNIST, minutes; no published values. */
   QUICK("quick", Kind.COMPARISON, null, List.of()),
+  /**
+   * The proposed model's lambda ablation (lambda 0, 0.1, 0.5, 1, 2, 5) on the quick protocol's
+   * data, networks and compute budget; no published table has it.
+   */
+  LAMBDA("lambda", Kind.VARIANTS, null, List.of()),
   /** Table 1: the auto-encoder's reconstruction PSNR/SSIM over the data set. */
   RECONSTRUCTION("1", Kind.RECONSTRUCTION, null, List.of()),
   /** Table 2: the proposed model's decoding variants on CelebA 64x64. */
@@ -29,7 +34,7 @@ public enum Table {
   public enum Kind {
     /** One row per model (Tables 5/6 and the quick protocol). */
     COMPARISON,
-    /** One row per decoding variant of the proposed model (Tables 2/3). */
+    /** One row per variant of the proposed model (Tables 2/3, the lambda ablation). */
     VARIANTS,
     /** Times of the comparison runs (Table 4). */
     TIME,
@@ -49,7 +54,7 @@ public enum Table {
     this.paper = paper;
   }
 
-  /** Its name on the command line and in run folders: {@code quick}, {@code 1} ... {@code 6}. */
+  /** Its name on the command line and in run folders: {@code quick}, {@code lambda}, {@code 1} ... {@code 6}. */
   public String key() {
     return key;
   }
@@ -76,6 +81,11 @@ public enum Table {
   /** The table whose runs this one is built from: Table 4 reads the runs of Table 5 (CelebA) or 6. */
   public Table runsOf(String dataSpec) {
     return this == TIME ? (dataSpec.startsWith("celeba") ? CELEBA : CIFAR10) : this;
+  }
+
+  /** Whether the table uses the quick protocol's settings (narrow networks, compute budget, classifier). */
+  public boolean quick() {
+    return this == QUICK || this == LAMBDA;
   }
 
   /** The main output file of this table in {@code --out}. */

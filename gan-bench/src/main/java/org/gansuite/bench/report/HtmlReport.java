@@ -19,6 +19,7 @@ import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;
 import org.gansuite.bench.tables.ComparisonTable;
 import org.gansuite.bench.tables.Outputs;
+import org.gansuite.bench.tables.TimeTable;
 import org.gansuite.metrics.EvaluationResult;
 
 /**
@@ -70,6 +71,9 @@ public final class HtmlReport {
       html.append("<h2>Convergence</h2><p>FID of a small sample at each evaluation during training "
           + "(curves.csv holds the numbers).</p><img src=\"img/fid-gflop.png\"><img src=\"img/fid-seconds.png\">");
     }
+    var times = new TimeTable(runs.stream().map(ResultStore.Stored::result).toList());
+    html.append("<h2>Training time (the paper's Table 4)</h2>").append(markdownTableToHtml(times.markdown()))
+        .append("<p><small>").append(esc(times.note())).append("</small></p>");
     html.append("<h2>Runs</h2>");
     for (var row : rows) {
       for (var s : runs.stream().filter(s -> s.result().label().equals(row.label())).toList()) {

@@ -51,6 +51,16 @@ class ProtocolTest {
   }
 
   @Test
+  void lambdaAblationRunsTheProposedModelOnTheQuickProtocol() {
+    var p = Protocol.of(Table.parse("lambda"), registry, 1);
+    assertEquals(List.of("λ = 0", "λ = 0.1", "λ = 0.5", "λ = 1", "λ = 2", "λ = 5"), p.labels());
+    assertEquals(Map.of("lambda", "0.5", "ae_max_iterations", "60", "gf", "32", "df", "32"), p.entries().get(2).hyper());
+    assertEquals(Protocol.QUICK_GFLOP, p.budgetGflop());
+    assertEquals(Protocol.CLASSIFIER, p.extractor());
+    assertTrue(!Table.LAMBDA.needsItsData());
+  }
+
+  @Test
   void hyperParameterOverridesApplyWhereDeclaredAndAreCheckedBeforeAnyWork() {
     var quick = Protocol.of(Table.QUICK, registry, 1);
     var p = quick.withHyper(Map.of("lr", "0.001", "wgan.clip", "0.02", "began.lr", "0.0005"), registry);
@@ -74,7 +84,7 @@ class ProtocolTest {
     assertEquals(Table.CIFAR10, Table.parse("6"));
     assertEquals(Table.QUICK, Table.parse("quick"));
     var e = assertThrows(UserError.class, () -> Table.parse("9"));
-    assertEquals("no comparison table 9; tables: quick, 1, 2, 3, 4, 5, 6", e.getMessage());
+    assertEquals("no comparison table 9; tables: quick, lambda, 1, 2, 3, 4, 5, 6", e.getMessage());
     assertEquals("celeba:DIR", Table.CELEBA_VARIANTS.dataHint());
     assertTrue(Table.CIFAR10.needsItsData() && !Table.QUICK.needsItsData());
     assertEquals(Table.CELEBA, Table.TIME.runsOf("celeba:/data/celeba"));

@@ -56,24 +56,31 @@ public final class DcganGenerator {
   /**
    * Images from z with additive skips: each given feature map is added to the generator stage of
    * the same shape, after its activation (the U-Net decoder of the proposed model). Skips add no
-   * parameters.
+   * parameters. A skip that matches no stage (e.g. encoder and generator widths differ) is an error,
+   * not a silently dropped connection.
    */
   public Operand<TFloat32> apply(Operand<TFloat32> z, Pass pass, List<Operand<TFloat32>> skips) {
     Ops tf = net.tf();
+    List<Operand<TFloat32>> unused = new java.util.ArrayList<>(skips);
     var x = Act.toImage(tf, project.apply(z, pass), shape.height() / 16, shape.width() / 16, gf * 8);
-    x = addSkip(tf, Act.relu(tf, norms.get(0).apply(x, pass)), skips);
+    x = addSkip(tf, Act.relu(tf, norms.get(0).apply(x, pass)), unused);
     for (int i = 0; i < 4; i++) {
       x = deconvs.get(i).apply(x, pass);
       if (i < 3) {
-        x = addSkip(tf, Act.relu(tf, norms.get(i + 1).apply(x, pass)), skips);
+        x = addSkip(tf, Act.relu(tf, norms.get(i + 1).apply(x, pass)), unused);
       }
+    }
+    if (!unused.isEmpty()) {
+      throw new org.gansuite.core.UserError("U-Net skip of shape " + unused.get(0).shape()
+          + " matches no generator stage (the skips need equal generator and discriminator widths, gf = df)");
     }
     return Act.tanh(tf, x);
   }
 
-  private static Operand<TFloat32> addSkip(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> skips) {
-    for (var s : skips) {
+  private static Operand<TFloat32> addSkip(Ops tf, Operand<TFloat32> x, List<Operand<TFloat32>> unused) {
+    for (var s : unused) {
       if (sameNonBatch(s, x)) {
+        unused.remove(s);
         return tf.math.add(x, s);
       }
     }

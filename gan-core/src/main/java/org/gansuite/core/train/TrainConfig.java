@@ -14,8 +14,9 @@ import org.gansuite.core.model.PrepareContext;
  * @param runDir folder of the run: checkpoints, logs, samples, TensorBoard events
  * @param epochs passes over the data set
  * @param maxIterations stop after this many iterations in all (0: no limit besides epochs)
- * @param maxImages stop once this many real images were drawn, in whole iterations (0: no limit);
- *     a budget that treats models with several critic steps per iteration alike
+ * @param maxImages stop once this many real images were drawn, in whole iterations, the
+ *     preparation's included (0: no limit); a budget that treats models with several critic steps
+ *     per iteration alike
  * @param checkpointEvery iterations between checkpoints (0: only at epoch ends and at the end)
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param logEvery iterations between log lines (JSON lines, TensorBoard scalars)

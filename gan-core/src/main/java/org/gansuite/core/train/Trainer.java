@@ -130,14 +130,19 @@ public final class Trainer {
     return flops;
   }
 
-  /** The run's length: epochs, then the iteration, image and FLOP budgets (the preparation's FLOPs spent first). */
+  /**
+   * The run's length: epochs, then the iteration, image and FLOP budgets. The image and FLOP
+   * budgets count the preparation's images and FLOPs (e.g. an auto-encoder's pre-training) first,
+   * so a model that prepares gets no head start over one that does not.
+   */
   private long totalIterations(long perEpoch, int perIteration, long flopsPerIteration, PreparationCost preparation) {
     long total = cfg.epochs() * perEpoch;
     if (cfg.maxIterations() > 0) {
       total = Math.min(total, cfg.maxIterations());
     }
     if (cfg.maxImages() > 0) {
-      total = Math.min(total, Math.max(1, cfg.maxImages() / ((long) spec.batchSize() * perIteration)));
+      long left = cfg.maxImages() - preparation.images();
+      total = Math.min(total, Math.max(1, left / ((long) spec.batchSize() * perIteration)));
     }
     if (cfg.maxFlops() > 0 && flopsPerIteration > 0) {
       long left = cfg.maxFlops() - preparation.flops();

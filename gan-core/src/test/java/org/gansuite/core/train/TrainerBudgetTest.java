@@ -121,4 +121,16 @@ class TrainerBudgetTest {
         config(tmp.resolve("over")).optMaxFlops(2 * ITERATION).build()).train();
     assertEquals(1, over.iterations());
   }
+
+  /** The image budget counts the preparation's images (999) first. */
+  @Test
+  void preparationImagesAreSpentFirst() throws IOException {
+    // 999 + 5 * 16 = 1079 <= 1090 < 999 + 6 * 16 = 1095: five iterations.
+    var r = new Trainer(new CostlyTinyGan(), spec(Map.of()), DATA,
+        config(tmp.resolve("images")).optMaxImages(1090).build()).train();
+    assertEquals(5, r.iterations());
+    var plain = new Trainer(new TinyGan(), spec(Map.of()), DATA,
+        config(tmp.resolve("plain")).optMaxImages(1090).build()).train();
+    assertEquals(20, plain.iterations(), "without a preparation the two epochs (20 iterations) decide");
+  }
 }

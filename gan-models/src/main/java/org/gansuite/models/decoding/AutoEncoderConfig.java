@@ -17,12 +17,14 @@ import org.gansuite.core.model.HyperParameters;
  * @param beta1 Adam beta1 (beta2 is 0.999)
  * @param epochs pre-training epochs
  * @param maxIterations cap on pre-training iterations (0: epochs alone decide)
+ * @param skips the U-Net's skip connections: every level (default) or all but the deepest
  */
 public record AutoEncoderConfig(EncoderKind encoder, int gf, int df, double learningRate, double beta1, int epochs,
-    long maxIterations) {
+    long maxIterations, Skips skips) {
 
   public AutoEncoderConfig {
     Objects.requireNonNull(encoder, "encoder");
+    Objects.requireNonNull(skips, "skips");
     if (gf <= 0 || df <= 0) {
       throw new UserError("gf and df must be positive, got " + gf + ", " + df);
     }
@@ -37,7 +39,8 @@ public record AutoEncoderConfig(EncoderKind encoder, int gf, int df, double lear
 
   public static AutoEncoderConfig of(HyperParameters hp) {
     return new AutoEncoderConfig(hp.getEnum("encoder", EncoderKind.class), hp.getInt("gf"), hp.getInt("df"),
-        hp.getDouble("ae_lr"), hp.getDouble("beta1"), hp.getInt("ae_epochs"), hp.getInt("ae_max_iterations"));
+        hp.getDouble("ae_lr"), hp.getDouble("beta1"), hp.getInt("ae_epochs"), hp.getInt("ae_max_iterations"),
+        hp.getEnum("ae_skips", Skips.class));
   }
 
   /**
@@ -60,7 +63,7 @@ public record AutoEncoderConfig(EncoderKind encoder, int gf, int df, double lear
    */
   public HyperParameters runHyperParameters() {
     return HyperParameters.of(Map.of("encoder", encoder.name().toLowerCase(), "gf", gf, "df", df,
-        "ae_lr", learningRate, "beta1", beta1));
+        "ae_lr", learningRate, "beta1", beta1, "ae_skips", skips.name().toLowerCase()));
   }
 
   static OptimizerSpec optimizer(double learningRate, double beta1) {

@@ -17,13 +17,17 @@ import org.gansuite.core.model.HyperParameters;
  * @param warmStart whether G (and the shared trunk) start GAN training from their pre-trained values
  * @param learningRate Adam learning rate of the decoding, discriminator and generator steps
  * @param gSteps generator steps per discriminator step (DCGAN reference code uses 2; default 1)
+ * @param step how the decoding loss reaches the generator (default: its own step on G's Adam state)
+ * @param bnStatistics which generator passes update its batch-norm moving averages (default: z's only)
  * @param ae the auto-encoder and its pre-training
  */
 public record DecodingConfig(double lambda, FeatureSource source, DecodingLoss loss, boolean warmStart,
-    double learningRate, int gSteps, AutoEncoderConfig ae) {
+    double learningRate, int gSteps, DecodingStep step, BnStatistics bnStatistics, AutoEncoderConfig ae) {
 
   public DecodingConfig {
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(bnStatistics, "bnStatistics");
     Objects.requireNonNull(loss, "loss");
     Objects.requireNonNull(ae, "ae");
     if (!(lambda >= 0) || Double.isInfinite(lambda)) {
@@ -45,6 +49,9 @@ public record DecodingConfig(double lambda, FeatureSource source, DecodingLoss l
         Map.entry("lr", 2e-4),
         Map.entry("beta1", 0.5),
         Map.entry("g_steps", 1),
+        Map.entry("decoding_step", "shared_adam"),
+        Map.entry("g_bn_statistics", "adversarial"),
+        Map.entry("ae_skips", "all"),
         Map.entry("gf", 64),
         Map.entry("df", 64),
         Map.entry("encoder", "shared"),
@@ -56,7 +63,8 @@ public record DecodingConfig(double lambda, FeatureSource source, DecodingLoss l
   public static DecodingConfig of(HyperParameters hp) {
     return new DecodingConfig(hp.getDouble("lambda"), hp.getEnum("feature_source", FeatureSource.class),
         hp.getEnum("decoding_loss", DecodingLoss.class), hp.getBoolean("ae_warm_start"), hp.getDouble("lr"),
-        hp.getInt("g_steps"), AutoEncoderConfig.of(hp));
+        hp.getInt("g_steps"), hp.getEnum("decoding_step", DecodingStep.class),
+        hp.getEnum("g_bn_statistics", BnStatistics.class), AutoEncoderConfig.of(hp));
   }
 
   /** Whether an iteration starts with a decoding step. */

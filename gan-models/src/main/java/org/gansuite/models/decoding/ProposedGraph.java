@@ -16,6 +16,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -24,8 +25,10 @@ import org.tensorflow.types.TFloat32;
  * The training graph of the decoding-constrained GAN (doi 10.16383/j.aas.c190496). One iteration
  * draws one real batch x and runs, in order: the decoding step, Adam on lambda * loss(G(f(x)), x)
  * over the generator alone, G fed f(x) only (no skips); the DCGAN discriminator step (JS); and
- * the non-saturating generator step(s) on z ~ U[-1, 1]. With lambda = 0 it is DCGAN: no decoding
- * step and no auto-encoder.
+ * the non-saturating generator step(s) on z ~ U[-1, 1]. {@link DecodingStep} chooses whether the
+ * decoding step shares the generator's Adam state (default), has its own, or joins the generator
+ * step's loss; {@link BnStatistics} which passes move G's batch-norm averages. With lambda = 0 it
+ * is DCGAN: no decoding step and no auto-encoder.
  */
 public final class ProposedGraph {
 
@@ -39,6 +42,17 @@ public final class ProposedGraph {
     var in = GanInputs.create(tf, spec);
     var nets = ProposedNetworks.forGan(tf, spec, dc.ae(), dc.usesAutoEncoder());
     var opt = dc.optimizer();
+    Pass gPass = Pass.training();
+    Pass dPass = Pass.training();
+    var fake = nets.generator().apply(in.z(), gPass);
+    var realLogits = nets.discriminator().logits(in.real(), dPass);
+    var fakeLogits = nets.discriminator().logits(fake, dPass);
+    var dLoss = GanLosses.minimaxDiscriminator(tf, realLogits, fakeLogits);
+    var advLoss = GanLosses.nonSaturatingGenerator(tf, fakeLogits);
+    var dStep = Updates.minimize(tf, opt, "d_adam", dLoss, nets.discriminatorNet(), dPass.updates());
+    var gOpt = new Updates.Optimizer(tf, opt, "g_adam", List.of(nets.generatorNet()));
+    List<Op> gUpdates = new ArrayList<>(gPass.updates());
+    Operand<TFloat32> gLoss = advLoss;
     List<Phase> phases = new ArrayList<>();
     Placeholder<TFloat32> f = null;
     Operand<TFloat32> decLoss = null;
@@ -47,23 +61,23 @@ public final class ProposedGraph {
       Pass decPass = Pass.training();
       var decoded = nets.generator().apply(f, decPass);
       decLoss = tf.math.mul(tf.constant((float) dc.lambda()), dc.loss().apply(tf, decoded, in.real()));
-      // Its own Adam state: decoding gradients must not blend into the adversarial moments.
-      var decStep = Updates.minimize(tf, opt, "dec_adam", decLoss, nets.generatorNet(), decPass.updates());
-      phases.add(new Phase("dec", 1, true, decStep, Map.of("loss", decLoss)));
+      List<Op> decUpdates = dc.bnStatistics() == BnStatistics.BOTH ? decPass.updates() : List.of();
+      switch (dc.step()) {
+        case SHARED_ADAM -> phases.add(new Phase("dec", 1, true, gOpt.step(decLoss, decUpdates), Map.of("loss", decLoss)));
+        case OWN_ADAM -> phases.add(new Phase("dec", 1, true,
+            Updates.minimize(tf, opt, "dec_adam", decLoss, nets.generatorNet(), decUpdates), Map.of("loss", decLoss)));
+        case JOINT -> {
+          gLoss = tf.math.add(advLoss, decLoss);
+          gUpdates.addAll(decUpdates);
+        }
+      }
     }
-    Pass gPass = Pass.training();
-    Pass dPass = Pass.training();
-    var fake = nets.generator().apply(in.z(), gPass);
-    var realLogits = nets.discriminator().logits(in.real(), dPass);
-    var fakeLogits = nets.discriminator().logits(fake, dPass);
-    var dLoss = GanLosses.minimaxDiscriminator(tf, realLogits, fakeLogits);
-    var gLoss = GanLosses.nonSaturatingGenerator(tf, fakeLogits);
-    var dStep = Updates.minimize(tf, opt, "d_adam", dLoss, nets.discriminatorNet(), dPass.updates());
-    var gStep = Updates.minimize(tf, opt, "g_adam", gLoss, nets.generatorNet(), gPass.updates());
-    // Without a decoding step the discriminator step draws the iteration's batch; with one, all
-    // three steps share the batch the decoding step drew.
-    phases.add(new Phase("d", 1, !dc.decodes(), dStep, Map.of("loss", dLoss)));
-    phases.add(new Phase("g", dc.gSteps(), false, gStep, Map.of("loss", gLoss)));
+    var gStep = gOpt.step(gLoss, gUpdates);
+    // The first phase draws the iteration's batch; the others reuse it.
+    phases.add(new Phase("d", 1, phases.isEmpty(), dStep, Map.of("loss", dLoss)));
+    Map<String, Operand<TFloat32>> gScalars = dc.decodes() && dc.step() == DecodingStep.JOINT
+        ? Map.of("loss", gLoss, "adv_loss", advLoss, "dec_loss", decLoss) : Map.of("loss", gLoss);
+    phases.add(new Phase("g", dc.gSteps(), false, gStep, gScalars));
     if (inputs.isPresent() && !inputs.get().warmStart().isEmpty()) {
       WarmStart.apply(tf, nets.all(), inputs.get().warmStart());
     }

@@ -83,7 +83,7 @@ public final class ProposedNetworks {
       extra = new Network(tf, "encoder", spec.seed(), INIT);
       trunk = DcganDiscriminator.trunk(extra, spec.shape(), ae.df(), Norm.BATCH);
     }
-    var autoEncoder = new UNetAutoEncoder(trunk, extra, spec.zDim(), g);
+    var autoEncoder = new UNetAutoEncoder(trunk, extra, spec.zDim(), g, ae.skips());
     return new ProposedNetworks(gNet, g, dNet, d, extra, autoEncoder);
   }
 

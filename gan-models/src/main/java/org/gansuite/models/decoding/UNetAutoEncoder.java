@@ -23,12 +23,14 @@ public final class UNetAutoEncoder {
   private final Network projectionNet;
   private final Dense projection;
   private final DcganGenerator decoder;
+  private final Skips skips;
 
   /**
    * @param projectionNet the network holding the projection ({@code projection} or {@code encoder})
    */
-  UNetAutoEncoder(DcganDiscriminator trunk, Network projectionNet, int zDim, DcganGenerator decoder) {
+  UNetAutoEncoder(DcganDiscriminator trunk, Network projectionNet, int zDim, DcganGenerator decoder, Skips skips) {
     this.trunk = trunk;
+    this.skips = skips;
     this.projectionNet = projectionNet;
     this.projection = new Dense(projectionNet, trunk.featureSize(), zDim);
     this.decoder = decoder;
@@ -49,9 +51,11 @@ public final class UNetAutoEncoder {
     return encode(x, pass).feature();
   }
 
-  /** The U-Net reconstruction G(f(x)) with skips from every encoder stage. */
+  /** The U-Net reconstruction G(f(x)) with skips from the encoder stages {@link Skips} selects. */
   public Operand<TFloat32> reconstruct(Operand<TFloat32> x, Pass pass) {
     var e = encode(x, pass);
-    return decoder.apply(e.feature(), pass, e.stages());
+    var stages = e.stages();
+    var used = skips == Skips.ALL ? stages : stages.subList(0, stages.size() - 1);
+    return decoder.apply(e.feature(), pass, used);
   }
 }

@@ -10,55 +10,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.Phase;
-import org.gansuite.core.testing.TinyDatasets;
-import org.gansuite.core.train.Randomness;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt64;
 
 /** The decoding phase of the proposed GAN: order, isolation and the lambda weighting. */
 class DecodingStepTest {
 
-  private static final int B = 16;
-
-  private static ProposedGraph.Built build(Graph g, Map<String, String> hp) {
+  static ProposedGraph.Built build(Graph g, Map<String, String> hp) {
     var spec = Tiny.spec(hp);
-    var features = Features.random(FeatureSource.UNIFORM, B, spec.zDim(), 3);
+    var features = Features.random(FeatureSource.UNIFORM, Tiny.BATCH, spec.zDim(), 3);
     return ProposedGraph.build(Ops.create(g), spec, DecodingConfig.of(spec.hyper()),
         Optional.of(new DecodingInputs(features, Map.of())));
-  }
-
-  /** Runs one step of {@code phase} on a fixed batch; returns the phase's loss. */
-  private static float step(Session s, ProposedGraph.Built b, Phase phase) {
-    var data = TinyDatasets.gradients(B, Tiny.SHAPE, 9);
-    float[] real = new float[B * Tiny.SHAPE.pixels()];
-    byte[] raw = new byte[Tiny.SHAPE.pixels()];
-    int[] idx = new int[B];
-    for (int i = 0; i < B; i++) {
-      idx[i] = i;
-      data.read(i, raw, 0);
-      org.gansuite.core.data.Pixels.toUnit(raw, 0, real, i * raw.length, raw.length);
-    }
-    var in = b.graph().inputs();
-    try (var x = TFloat32.tensorOf(Shape.of(B, 16, 16, 1), DataBuffers.of(real));
-        var z = TFloat32.tensorOf(Shape.of(B, 8), DataBuffers.of(Randomness.uniformZ(B, 8, 1, 0, 0)));
-        var seed = TInt64.vectorOf(1, 2)) {
-      var runner = s.runner().feed(in.real(), x).feed(in.z(), z).feed(in.seed(), seed)
-          .addTarget(phase.update()).fetch(phase.scalars().get("loss"));
-      Map<org.tensorflow.Operand<?>, Tensor> extra = b.graph().batchFeeds().orElseThrow().forBatch(idx);
-      extra.forEach(runner::feed);
-      try (var r = runner.run()) {
-        return ((TFloat32) r.get(0)).getFloat();
-      } finally {
-        extra.values().forEach(Tensor::close);
-      }
-    }
   }
 
   @Test
@@ -82,7 +46,7 @@ class DecodingStepTest {
       int[] g0 = Tiny.bits(s, nets.generatorNet());
       int[] d0 = Tiny.bits(s, nets.discriminatorNet());
       int[] p0 = Tiny.bits(s, nets.extraNet().orElseThrow());
-      float loss = step(s, b, b.graph().phases().get(0));
+      float loss = Tiny.step(s, b.graph(), b.graph().phases().get(0), 0);
       assertTrue(loss > 0 && Float.isFinite(loss), "decoding loss " + loss);
       assertFalse(java.util.Arrays.equals(g0, Tiny.bits(s, nets.generatorNet())), "the generator must change");
       assertArrayEquals(d0, Tiny.bits(s, nets.discriminatorNet()));
@@ -100,7 +64,7 @@ class DecodingStepTest {
         try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
           var b = build(g, Map.of("lambda", lambdas[k], "decoding_loss", variant));
           s.initialize();
-          losses[k] = step(s, b, b.graph().phases().get(0));
+          losses[k] = Tiny.step(s, b.graph(), b.graph().phases().get(0), 0);
         }
       }
       assertEquals(2.5 * losses[0], losses[1], 1e-5 * losses[1], variant);
