@@ -78,7 +78,8 @@ final class EvaluateCommand implements Callable<Integer> {
       var setup = new Scoring.Setup(dataset, referenceSamples, fx, new StatsCache(runDir.getParent().resolve(".stats-cache")), compute.device);
       var ev = Scoring.score(provider, spec, cfg, checkpoint, samples, setup);
       var protocol = new RunProtocol(null, provider.objective(), dataset.id().name(), dataset.size(),
-          dataset.id().contentHash(), dataset.shape().toString(), 0, 0, 0, samples, Math.min(referenceSamples, dataset.size()),
+          dataset.id().contentHash(), dataset.shape().toString(), 0, 0, 0, spec.batchSize(), samples,
+          Math.min(referenceSamples, dataset.size()),
           fx.info().name(), "newest", "none", Provenance.currentCodeVersion());
       // The checkpoint's iteration is what evaluate knows of training; its costs are in the run's log.
       var training = new TrainingCost(state.iteration(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,

@@ -86,6 +86,9 @@ final class ReproduceCommand implements Callable<Integer> {
       + "(default: the protocol's; see the table's footnote).")
   Double budgetGflop;
 
+  @Option(names = "--batch", description = "Training batch of every model (default: 32 quick and lambda, 64 the paper tables).")
+  Integer batch;
+
   @Option(names = "--samples", description = "Generated images scored per run (default: 2048 quick, 10000 tables).")
   Integer samples;
 
@@ -191,6 +194,9 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     if (budgetGflop != null) {
       p = p.withBudgetGflop(budgetGflop);
+    }
+    if (batch != null) {
+      p = p.withBatch(batch);
     }
     if (samples != null) {
       p = p.withSamples(samples);

@@ -36,7 +36,7 @@ public record RunResult(int format, String table, String label, String model, Ma
     RunProtocol protocol, Provenance provenance) {
 
   /** Bumped whenever a field changes meaning; older files are refused with a clear message. */
-  public static final int FORMAT = 3;
+  public static final int FORMAT = 4;
   public static final String FILE = "result.json";
   /** What {@code evaluate} writes in a train run folder. */
   public static final String EVALUATION_FILE = "evaluation.json";

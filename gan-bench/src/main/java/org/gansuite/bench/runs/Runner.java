@@ -145,7 +145,7 @@ public final class Runner {
 
   private RunResult trainAndEvaluate(Entry entry, long seed, Path dir) throws IOException {
     GanModelProvider<?> provider = registry.get(entry.model());
-    var spec = new ModelSpec(provider.name(), data.shape(), 100, 64, seed, provider.defaults().with(entry.hyper()));
+    var spec = new ModelSpec(provider.name(), data.shape(), 100, protocol.batch(), seed, provider.defaults().with(entry.hyper()));
     var b = TrainConfig.builder(dir)
         .setEpochs(protocol.epochs() > 0 ? protocol.epochs() : provider.defaultEpochs())
         .optMaxImages(protocol.budgetImages())
@@ -212,7 +212,7 @@ public final class Runner {
     String objective = registry.all().stream().filter(m -> m.name().equals(entry.model()))
         .map(GanModelProvider::objective).findFirst().orElse("");
     var p = new RunProtocol(protocol.table().key(), objective, data.id().name(), data.size(), data.id().contentHash(),
-        data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.budgetGflop(), protocol.samples(),
+        data.shape().toString(), protocol.epochs(), protocol.budgetImages(), protocol.budgetGflop(), protocol.batch(), protocol.samples(),
         Math.min(protocol.referenceSamples(), data.size()), protocol.extractor(),
         protocol.checkpoint().name().toLowerCase(), protocol.during().describe(), Provenance.currentCodeVersion());
     return new RunResult(RunResult.FORMAT, protocol.table().key(), entry.label(), entry.model(), entry.hyper(), seed,

@@ -27,9 +27,11 @@ class ProtocolTest {
     assertEquals(2, p.seeds());
     var quick = Protocol.of(Table.QUICK, registry, 1);
     assertEquals(p.labels(), quick.labels());
-    assertEquals(Map.of("ae_max_iterations", "60", "gf", "32", "df", "32"), quick.entries().get(7).hyper());
+    assertEquals(Map.of("ae_max_iterations", "200", "gf", "16", "df", "16"), quick.entries().get(7).hyper());
     assertEquals(Map.of("n", "32", "h", "32"), quick.entries().get(0).hyper(), "BEGAN's widths are n and h");
     assertEquals(Protocol.QUICK_GFLOP, quick.budgetGflop());
+    assertEquals(Protocol.QUICK_BATCH, quick.batch());
+    assertEquals(Protocol.PAPER_BATCH, Protocol.of(Table.CIFAR10, registry, 1).batch());
     assertEquals(0, quick.budgetImages());
     assertEquals(List.of(), quick.paper());
   }
@@ -41,7 +43,7 @@ class ProtocolTest {
     assertEquals("tiny-gan", all.entries().get(8).model());
     var two = Protocol.of(Table.QUICK, registry, 1).withModels(List.of("tiny-gan", "proposed"), registry);
     assertEquals(List.of("tiny-gan", "proposed"), two.labels());
-    assertEquals(Map.of("ae_max_iterations", "60", "gf", "32", "df", "32"), two.entries().get(1).hyper(),
+    assertEquals(Map.of("ae_max_iterations", "200", "gf", "16", "df", "16"), two.entries().get(1).hyper(),
         "quick keeps its pre-training budget and widths");
     assertEquals(Map.of(), two.entries().get(0).hyper(), "tiny-gan declares no width");
     var e = assertThrows(UserError.class, () -> Protocol.of(Table.QUICK, registry, 1).withModels(List.of("dcgan", "nope"), registry));
@@ -54,7 +56,7 @@ class ProtocolTest {
   void lambdaAblationRunsTheProposedModelOnTheQuickProtocol() {
     var p = Protocol.of(Table.parse("lambda"), registry, 1);
     assertEquals(List.of("λ = 0", "λ = 0.1", "λ = 0.5", "λ = 1", "λ = 2", "λ = 5"), p.labels());
-    assertEquals(Map.of("lambda", "0.5", "ae_max_iterations", "60", "gf", "32", "df", "32"), p.entries().get(2).hyper());
+    assertEquals(Map.of("lambda", "0.5", "ae_max_iterations", "200", "gf", "16", "df", "16"), p.entries().get(2).hyper());
     assertEquals(Protocol.QUICK_GFLOP, p.budgetGflop());
     assertEquals(Protocol.CLASSIFIER, p.extractor());
     assertTrue(!Table.LAMBDA.needsItsData());
@@ -66,10 +68,10 @@ class ProtocolTest {
     var p = quick.withHyper(Map.of("lr", "0.001", "wgan.clip", "0.02", "began.lr", "0.0005"), registry);
     var byModel = new java.util.HashMap<String, Map<String, String>>();
     p.entries().forEach(e -> byModel.put(e.model(), e.hyper()));
-    assertEquals(Map.of("lr", "0.001", "gf", "32", "df", "32"), byModel.get("dcgan"));
-    assertEquals(Map.of("lr", "0.001", "clip", "0.02", "gf", "32", "df", "32"), byModel.get("wgan"));
+    assertEquals(Map.of("lr", "0.001", "gf", "16", "df", "16"), byModel.get("dcgan"));
+    assertEquals(Map.of("lr", "0.001", "clip", "0.02", "gf", "16", "df", "16"), byModel.get("wgan"));
     assertEquals(Map.of("lr", "0.0005", "n", "32", "h", "32"), byModel.get("began"), "MODEL.NAME wins over NAME");
-    assertEquals(Map.of("gf", "32", "df", "32", "ae_max_iterations", "60"), byModel.get("proposed").entrySet().stream()
+    assertEquals(Map.of("gf", "16", "df", "16", "ae_max_iterations", "200"), byModel.get("proposed").entrySet().stream()
         .filter(x -> !x.getKey().equals("lr")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     var unknown = assertThrows(UserError.class, () -> quick.withHyper(Map.of("nope", "1"), registry));
     assertEquals("--hp nope: no model of this table has a hyper-parameter 'nope'", unknown.getMessage());

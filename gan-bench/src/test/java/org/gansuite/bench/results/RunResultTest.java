@@ -29,7 +29,7 @@ public class RunResultTest {
     var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75), 840.5,
         40.5, 3.0, List.of(new TrainingCost.CurvePoint(0, 0, 40.5, 3.0, Map.of("fid", 80.0, "kid", 0.07)),
             new TrainingCost.CurvePoint(100, 6400, 840.5, 15.0, Map.of("fid", 30.0, "kid", 0.02))));
-    var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 0, 40, 64, "x", "final",
+    var p = new RunProtocol("quick", "JS", "tiny", 96, "ef".repeat(32), "8x8x3", 1, 6400, 0, 64, 40, 64, "x", "final",
         "FID/KID of 32 samples at iteration 0, about 10 evenly spread points and the end", "v1");
     return new RunResult(RunResult.FORMAT, "quick", "DCGAN", "dcgan", Map.of("lr", "0.0002"), 3,
         RunResult.Status.COMPLETED, "", Map.of("generator", 10L, "discriminator", 20L), cost, ev, p, null);
