@@ -2,6 +2,7 @@ package org.gansuite.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,25 @@ public final class Benchmark {
     }
     if (stored.isEmpty()) {
       throw new UserError("no results of table " + table + " under " + roots);
+    }
+    return stored;
+  }
+
+  /**
+   * The stored results of {@code protocol}'s own runs under its table folder (its rows at its seeds
+   * and the training-set row): runs of other rows, settings or seeds kept in the same folder stay
+   * out of its tables. Refused when there are none.
+   */
+  public static List<ResultStore.Stored> load(Protocol protocol, Path tableDir) throws IOException {
+    List<ResultStore.Stored> stored = new ArrayList<>();
+    for (Path dir : Runner.folders(protocol, tableDir)) {
+      Path file = dir.resolve(RunResult.FILE);
+      if (Files.isRegularFile(file)) {
+        stored.add(new ResultStore.Stored(dir, RunResult.read(file)));
+      }
+    }
+    if (stored.isEmpty()) {
+      throw new UserError("no results of table " + protocol.table() + " under " + tableDir);
     }
     return stored;
   }

@@ -151,7 +151,7 @@ final class ReproduceCommand implements Callable<Integer> {
       return 0;
     }
     Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
-    var stored = Benchmark.load(protocol.table(), List.of(tableDir));
+    var stored = Benchmark.load(protocol, tableDir);
     Path index = Benchmark.write(protocol, stored, outDir);
     log.println(Files.readString(outDir.resolve(table.mainOutput())));
     log.printf("report: %s%n", index.toAbsolutePath());

@@ -140,7 +140,23 @@ public final class Runner {
   }
 
   private Path folder(Entry entry, long seed) {
-    return tableDir(settings.root(), protocol, data).resolve(entry.slug()).resolve("seed-" + seed);
+    return folder(tableDir(settings.root(), protocol, data), entry, seed);
+  }
+
+  private static Path folder(Path tableDir, Entry entry, long seed) {
+    return tableDir.resolve(entry.slug()).resolve("seed-" + seed);
+  }
+
+  /** The run folders of {@code protocol}'s matrix under its table folder: rows x seeds, then the training-set row. */
+  public static List<Path> folders(Protocol protocol, Path tableDir) {
+    List<Path> out = new ArrayList<>();
+    for (Entry e : protocol.entries()) {
+      for (long seed = 1; seed <= protocol.seeds(); seed++) {
+        out.add(folder(tableDir, e, seed));
+      }
+    }
+    out.add(folder(tableDir, Entry.TRAINING_SET_ROW, 0));
+    return out;
   }
 
   private RunResult trainAndEvaluate(Entry entry, long seed, Path dir) throws IOException {
