@@ -49,19 +49,26 @@ public final class Trainer {
   private PrintStream progressOut = System.err;
 
   public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
-    if (!data.shape().equals(spec.shape())) {
-      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
-          + " images but the model is built for " + spec.shape());
-    }
-    // Refused here, before train() creates the run folder; a model drawing several batches per
-    // iteration can still be refused there, once its graph says how many.
-    if (data.size() < spec.batchSize()) {
-      throw tooSmall(data, 1, spec.batchSize());
-    }
+    check(spec, data);
     this.provider = provider;
     this.spec = spec;
     this.data = data;
     this.cfg = cfg;
+  }
+
+  /**
+   * Refuses data the model cannot train on (another image shape, fewer images than a batch), as the
+   * constructor does: callers check before they create anything. A model drawing several batches
+   * per iteration can still be refused by {@link #train}, once its graph says how many.
+   */
+  public static void check(ModelSpec spec, ImageDataset data) {
+    if (!data.shape().equals(spec.shape())) {
+      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
+          + " images but the model is built for " + spec.shape());
+    }
+    if (data.size() < spec.batchSize()) {
+      throw tooSmall(data, 1, spec.batchSize());
+    }
   }
 
   private static UserError tooSmall(ImageDataset data, int batches, int batchSize) {
@@ -154,7 +161,7 @@ public final class Trainer {
       }
     }
     if (!broken.isEmpty()) {
-      throw new UserError("cannot resume " + cfg.runDir() + ": no checkpoint reads back (" + String.join("; ", broken)
+      throw new IOException("cannot resume " + cfg.runDir() + ": no checkpoint reads back (" + String.join("; ", broken)
           + "); move " + checkpoints.dir() + " aside to train from the start");
     }
     return null;

@@ -17,7 +17,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.model.ModelSpec;
@@ -96,7 +95,7 @@ class TrainerRecoveryTest {
     Path dir = tmp.resolve("run");
     train(config(dir).optMaxIterations(3).build());
     truncate(dir.resolve("checkpoints/ckpt-0000000003"));
-    var e = assertThrows(UserError.class, () -> train(config(dir).build()));
+    var e = assertThrows(IOException.class, () -> train(config(dir).build()));
     assertTrue(e.getMessage().startsWith("cannot resume " + dir + ": no checkpoint reads back ("
         + dir.resolve("checkpoints/ckpt-0000000003") + " ("), e.getMessage());
     assertTrue(e.getMessage().endsWith("); move " + dir.resolve("checkpoints") + " aside to train from the start"),
