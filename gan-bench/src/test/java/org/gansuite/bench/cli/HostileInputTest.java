@@ -66,6 +66,11 @@ class HostileInputTest {
     assertError(Cli.run(train(dir, "--extractor", "inception-2015-12-05", "--weights", tmp.resolve("absent.pb").toString(),
         "--eval-every", "1")), "absent.pb: no such file");
     assertFalse(Files.exists(dir));
+    Path runs = tmp.resolve("runs");
+    assertError(Cli.run("reproduce", "--models", "tiny-gan", "--data", "folder:" + images, "--no-cache", "--runs",
+        runs.toString(), "--extractor", "inception-2015-12-05", "--weights", tmp.resolve("absent.pb").toString()),
+        "absent.pb: no such file");
+    assertFalse(Files.exists(runs));
   }
 
   @Test

@@ -145,6 +145,19 @@ class TrainerRecoveryTest {
         checkpoints(byTime));
   }
 
+  @Test
+  void aFullDiskIsNamedWithoutTensorFlowsOutOfMemoryHint() {
+    // TensorFlow's words for a checkpoint written to a full tmpfs (seen with session.save).
+    var e = new org.tensorflow.exceptions.TFResourceExhaustedException(
+        "/run/checkpoints/.tmp-ckpt-0000000001.19m/model.data-00000-of-00001.tempstate1190; No space left on device\n"
+        + "\t [[{{node save/Save}}]]\n"
+        + "Hint: If you want to see a list of allocated tensors when OOM happens, add report_tensor_allocations_upon_oom "
+        + "to RunOptions for current allocation info. This isn't available when running in Eager mode.\n");
+    assertEquals("/run/checkpoints/.tmp-ckpt-0000000001.19m/model.data-00000-of-00001.tempstate1190; "
+        + "No space left on device", Checkpoints.cause(e));
+    assertEquals("IOException", Checkpoints.cause(new IOException()));
+  }
+
   private static String losses(String line) {
     try {
       var n = JSON.readTree(line);
