@@ -94,4 +94,51 @@ class NpyNpzTest {
 
     assertThrows(NoSuchFileException.class, () -> Npz.readStats(dir.resolve("missing.npz")));
   }
+
+  /**
+   * A one-member {@code .npz} whose zip entries declare {@code declared} uncompressed bytes for
+   * {@code data} (deflated), as a bomb's do: the declared size is what a reader sees first.
+   */
+  private static byte[] zipDeclaring(String name, byte[] data, long declared) throws IOException {
+    var deflater = new java.util.zip.Deflater(9, true);
+    deflater.setInput(data);
+    deflater.finish();
+    byte[] buf = new byte[data.length + 64];
+    int len = deflater.deflate(buf);
+    deflater.end();
+    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    var crc = new java.util.zip.CRC32();
+    crc.update(data);
+    var out = java.nio.ByteBuffer.allocate(200 + 2 * n.length + len).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    out.putInt(0x04034b50).putShort((short) 20).putShort((short) 0).putShort((short) 8).putInt(0)
+        .putInt((int) crc.getValue()).putInt(len).putInt((int) declared).putShort((short) n.length).putShort((short) 0)
+        .put(n).put(buf, 0, len);
+    int central = out.position();
+    out.putInt(0x02014b50).putShort((short) 20).putShort((short) 20).putShort((short) 0).putShort((short) 8).putInt(0)
+        .putInt((int) crc.getValue()).putInt(len).putInt((int) declared).putShort((short) n.length).putShort((short) 0)
+        .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(0).put(n);
+    int centralSize = out.position() - central;
+    out.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) 1).putShort((short) 1)
+        .putInt(centralSize).putInt(central).putShort((short) 0);
+    return java.util.Arrays.copyOf(out.array(), out.position());
+  }
+
+  @Test
+  void aMemberDeclaringMoreThanTheLimitIsRefusedBeforeInflating() throws IOException {
+    // mu.npy of 400,000,000 float64 values: 3.2 GB of zeros once inflated.
+    String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (400000000,), }";
+    var npy = new java.io.ByteArrayOutputStream();
+    npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) (header.length() + 1), 0});
+    npy.write((header + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    npy.write(new byte[4096]);
+    long declared = 10 + header.length() + 1 + 3_200_000_000L;
+    Path bomb = Files.write(dir.resolve("bomb.npz"), zipDeclaring("mu.npy", npy.toByteArray(), declared));
+    var e = assertThrows(IllegalArgumentException.class, () -> Npz.readStats(bomb));
+    assertEquals(bomb + "[mu.npy]: 3,200,000,076 bytes, above the limit of 1,073,741,824 (1 GiB) for one array",
+        e.getMessage());
+    // A member inflating past what it declares is refused once the declared size is read.
+    Path liar = Files.write(dir.resolve("liar.npz"), zipDeclaring("mu.npy", npy.toByteArray(), 100));
+    e = assertThrows(IllegalArgumentException.class, () -> Npz.read(liar));
+    assertEquals(liar + "[mu.npy]: inflates to more than the 100 bytes its zip entry declares", e.getMessage());
+  }
 }

@@ -77,7 +77,13 @@ final class FidCommand implements Callable<Integer> {
       throw new UserError("dimensions differ: " + a + " has " + sideA.stats().dim() + "-d "
           + sideA.kind() + ", " + b + " has " + sideB.stats().dim() + "-d " + sideB.kind());
     }
-    Report report = compute(sideA, sideB, device);
+    Report report;
+    try {
+      report = compute(sideA, sideB, device);
+    } catch (ArithmeticException e) {
+      // Statistics files hold what another tool wrote; a covariance that is not one is their fault.
+      throw new UserError(a + ", " + b + ": " + e.getMessage(), e);
+    }
     if (extractorInfo != null) {
       report.protocol("extractor", extractorInfo);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.DataFormatException;
+import org.gansuite.core.image.ImageDecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -21,6 +22,11 @@ public final class Main {
   @picocli.CommandLine.Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show TensorFlow's native start-up log on stderr (bin/gan-bench filters it out otherwise).")
   boolean verbose;
+
+  @picocli.CommandLine.Option(names = "--max-image-pixels", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Refuse an image whose header claims more than N pixels (width x height), before decoding it "
+          + "(default: " + ImageDecoder.DEFAULT_MAX_PIXELS + ").")
+  Long maxImagePixels;
 
   /** Exit code of a run that failed for a reason other than malformed arguments (bad data, divergence). */
   public static final int FAILED = 1;
@@ -51,6 +57,7 @@ public final class Main {
       }
       return FAILED;
     });
+    cli.setExecutionStrategy(Main::execute);
     try {
       ConfigFile.install(cli, args);
       return cli.execute(args);
@@ -58,6 +65,41 @@ public final class Main {
       // A --config file that cannot be read fails before picocli runs the command.
       err.println("gan-bench: " + e.getMessage());
       return USAGE;
+    }
+  }
+
+  /**
+   * Runs the parsed command after the checks every command shares: no negative number but a seed
+   * (a usage error, exit code 2, naming the option), and the image size limit set for the call.
+   */
+  private static int execute(CommandLine.ParseResult parsed) {
+    CommandLine.ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    for (CommandLine.Model.OptionSpec o : last.commandSpec().options()) {
+      if (o.getValue() instanceof Number n && n.doubleValue() < 0 && !o.longestName().equals("--seed")) {
+        throw new CommandLine.ParameterException(last.commandSpec().commandLine(),
+            o.longestName() + " must not be negative, got " + n);
+      }
+    }
+    Long max = last.matchedOptionValue("--max-image-pixels", null);
+    if (max != null && max < 1) {
+      throw new CommandLine.ParameterException(last.commandSpec().commandLine(), "--max-image-pixels must be positive, got " + max);
+    }
+    // The decoder reads its limit from a system property; it is set for this call only.
+    String before = System.getProperty(ImageDecoder.MAX_PIXELS_PROPERTY);
+    if (max != null) {
+      System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, max.toString());
+    }
+    try {
+      return new CommandLine.RunLast().execute(parsed);
+    } finally {
+      if (before == null) {
+        System.clearProperty(ImageDecoder.MAX_PIXELS_PROPERTY);
+      } else {
+        System.setProperty(ImageDecoder.MAX_PIXELS_PROPERTY, before);
+      }
     }
   }
 

@@ -137,12 +137,14 @@ final class ReproduceCommand implements Callable<Integer> {
       throw new UserError("table " + table + " needs its data set: --data " + protocol.table().dataHint()
           + " (or --extractor to score another data set)");
     }
+    compute.device.resolve();
     var dataset = data.open();
     var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress);
     Path tableDir = Runner.tableDir(runs, protocol, dataset);
-    ConfigFile.store(cmd, tableDir.resolve(ConfigFile.FILE));
     int done;
+    // The extractor opens (its weights checked) before anything is written under --runs.
     try (var fx = extractor.openOr(protocol.extractor(), compute.metrics())) {
+      ConfigFile.store(cmd, tableDir.resolve(ConfigFile.FILE));
       done = Benchmark.run(protocol, dataset, fx, settings, sh, registry, log).size();
     }
     if (sh.count() > 1) {

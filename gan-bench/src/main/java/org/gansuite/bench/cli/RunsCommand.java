@@ -12,16 +12,18 @@ import java.util.stream.Stream;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.core.UserError;
 import org.gansuite.core.train.Checkpoints;
+import org.gansuite.core.train.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists the run folders under a root (of train and reproduce) with model, data, progress, status and FID. */
 @Command(name = "runs", aliases = "status",
-    description = "List run folders: model, data set, iterations done, status (running, completed, failed) and FID.")
+    description = "List run folders: model, data set, iterations done, status (running, interrupted: its process "
+        + "is gone, completed, failed) and FID.")
 final class RunsCommand implements Callable<Integer> {
 
-  private static final String STATUS = "status.json";
+  private static final String STATUS = RunStatus.FILE;
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
 
@@ -57,7 +59,7 @@ final class RunsCommand implements Callable<Integer> {
       if (Files.isRegularFile(d.resolve(STATUS))) {
         JsonNode s = new com.fasterxml.jackson.databind.ObjectMapper().readTree(d.resolve(STATUS).toFile());
         r[3] = s.path("iteration").asText();
-        r[4] = s.path("status").asText();
+        r[4] = RunStatus.read(s);
       }
       var latest = new Checkpoints(d.resolve("checkpoints"), 1).latest();
       if (latest.isPresent()) {

@@ -1,12 +1,15 @@
 package org.gansuite.bench.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.bench.runs.DuringTraining;
+import org.gansuite.bench.runs.RunFolder;
 import org.gansuite.core.UserError;
+import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
 import org.gansuite.core.train.TrainConfig;
@@ -58,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-every", defaultValue = "500", description = "Iterations between checkpoints.")
   int checkpointEvery;
 
+  @Option(names = "--checkpoint-minutes", defaultValue = "" + TrainConfig.DEFAULT_CHECKPOINT_MINUTES,
+      description = "Also checkpoint once this many minutes passed since the last checkpoint (0: by iterations only).")
+  double checkpointMinutes;
+
   @Option(names = "--sample-every", defaultValue = "500", description = "Iterations between sample grids.")
   int sampleEvery;
 
@@ -79,32 +86,34 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Every check before the run folder is made: a refused command leaves none behind.
     var provider = ModelRegistry.load().get(model);
+    compute.device.resolve();
+    if (evalEvery > 0 && evalSamples < 2) {
+      throw new UserError("--eval-samples must be at least 2, got " + evalSamples);
+    }
     var dataset = data.open();
     var spec = new ModelSpec(provider.name(), dataset.shape(), 100, batch, seed, provider.defaults().with(hyper));
+    Trainer.check(spec, dataset);
     Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed);
     var b = TrainConfig.builder(dir)
         .setEpochs(epochs != null ? epochs : provider.defaultEpochs())
         .optMaxIterations(maxIterations)
         .optMaxFlops(Math.round(budgetGflop * 1e9))
         .optCheckpointEvery(checkpointEvery)
+        .optCheckpointMinutes(checkpointMinutes)
         .optSampleEvery(sampleEvery)
         .optLogEvery(logEvery)
         .optDevice(compute.device)
         .optThreads(compute.threads, 0)
         .optProgress(!noProgress);
-    ConfigFile.store(cmd, dir.resolve(ConfigFile.FILE));
+    b.build(); // its checks, before anything is made
     TrainResult r;
-    if (evalEvery > 0) {
-      if (evalSamples < 2) {
-        throw new UserError("--eval-samples must be at least 2, got " + evalSamples);
-      }
-      try (var fx = extractor.openOr(DataOption.defaultExtractor(dataset), compute.metrics())) {
+    try (var fx = evalEvery > 0 ? extractor.openOr(DataOption.defaultExtractor(dataset), compute.metrics()) : null) {
+      if (fx != null) {
         b.optEvaluation(new DuringTraining(dataset, fx, evalSamples, Protocol.EVALUATION_SEED, compute.metrics()), evalEvery);
-        r = new Trainer(provider, spec, dataset, b.build()).train();
       }
-    } else {
-      r = new Trainer(provider, spec, dataset, b.build()).train();
+      r = train(new Trainer(provider, spec, dataset, b.build()), dir);
     }
     var out = cmd.commandLine().getOut();
     out.printf(java.util.Locale.ROOT, "%s: %s after %d iterations (%.2f epochs, %.1f GFLOP) in %.1f s, %.1f images/s, "
@@ -123,5 +132,22 @@ final class TrainCommand implements Callable<Integer> {
       return Main.FAILED;
     }
     return 0;
+  }
+
+  /**
+   * Trains in the locked run folder (a second process on it is refused, as reproduce refuses
+   * one). A refusal before the first checkpoint removes the folder if this call made it.
+   */
+  private TrainResult train(Trainer trainer, Path dir) throws Exception {
+    boolean made = !Files.exists(dir);
+    try (RunFolder folder = RunFolder.lock(dir)) {
+      ConfigFile.store(cmd, dir.resolve(ConfigFile.FILE));
+      return trainer.train();
+    } catch (UserError e) {
+      if (made && !Files.exists(dir.resolve("checkpoints"))) {
+        FileTrees.delete(dir);
+      }
+      throw e;
+    }
   }
 }

@@ -97,11 +97,20 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
     Objects.requireNonNull(during, "during");
     Objects.requireNonNull(checkpoint, "checkpoint");
     entries = List.copyOf(entries);
-    if (samples < 2 || referenceSamples < 2 || seeds < 1 || batch < 1 || epochs < 0 || budgetImages < 0 || !(budgetGflop >= 0)) {
-      throw new UserError("bad protocol: samples " + samples + ", reference samples " + referenceSamples
-          + ", seeds " + seeds + ", batch " + batch + ", epochs " + epochs + ", budget images " + budgetImages
-          + ", budget GFLOP " + budgetGflop
-          + " (samples and reference samples at least 2, seeds and batch at least 1, the others not negative)");
+    // Each named by the option that sets it.
+    atLeast("--samples", samples, 2);
+    atLeast("reference samples", referenceSamples, 2);
+    atLeast("--seeds", seeds, 1);
+    atLeast("--batch", batch, 1);
+    atLeast("--epochs", epochs, 0);
+    atLeast("--budget-images", budgetImages, 0);
+    atLeast("--budget-gflop", budgetGflop, 0);
+  }
+
+  private static void atLeast(String name, double value, int min) {
+    if (!(value >= min)) {
+      throw new UserError(name + " must be " + (min == 0 ? "0 or more" : "at least " + min) + ", got "
+          + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)));
     }
   }
 

@@ -13,6 +13,7 @@ import org.gansuite.bench.report.HtmlReport;
 import org.gansuite.bench.results.RunProtocol;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;
+import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.image.ImageWriter;
@@ -33,8 +34,10 @@ import org.gansuite.metrics.extract.FeatureExtractor;
 /**
  * Trains and evaluates the runs of a protocol, one folder each
  * ({@code <root>/<table>/<data set>/<row>/seed-<s>/}). A run with a stored result is skipped, a
- * partial one resumes from its checkpoints, a diverged or broken one is stored as failed with its
- * reason and the others go on.
+ * partial one resumes from its checkpoints. A run that failed by itself (a diverged model, or a row
+ * that refuses its input) is stored as failed with its reason; one stopped by its environment (a
+ * full disk, an I/O error, memory) is not stored, so the next invocation retries it. Either way
+ * the others go on.
  */
 public final class Runner {
 
@@ -72,21 +75,37 @@ public final class Runner {
    */
   public List<RunResult> runAll(Shard shard) throws IOException {
     List<RunResult> out = new ArrayList<>();
+    List<String> unfinished = new ArrayList<>();
     int position = 0;
     for (Entry e : protocol.entries()) {
       for (long seed = 1; seed <= protocol.seeds(); seed++) {
         if (shard.owns(position++)) {
-          out.add(run(e, seed));
+          try {
+            out.add(run(e, seed));
+          } catch (IOException | RuntimeException | OutOfMemoryError x) {
+            // The environment's failure, not the model's: nothing stored, retried next time.
+            String why = e.label() + " seed " + seed + " (" + x.getClass().getSimpleName() + ": " + x.getMessage() + ")";
+            log.printf("%s seed %d: stopped, not stored, retried on the next run: %s%n", e.label(), seed, why);
+            log.flush();
+            unfinished.add(why);
+          }
         }
       }
     }
     if (shard.owns(position)) {
       out.add(trainingSet());
     }
+    if (!unfinished.isEmpty()) {
+      throw new IOException(unfinished.size() + " of the runs stopped for reasons of the environment and are not "
+          + "stored; rerunning the command retries them: " + String.join("; ", unfinished));
+    }
     return out;
   }
 
-  /** Runs (or reuses) one row at one seed. */
+  /**
+   * Runs (or reuses) one row at one seed; a failure of the environment (an exception other than a
+   * {@link UserError}) is thrown, with nothing stored.
+   */
   public RunResult run(Entry entry, long seed) throws IOException {
     Path dir = folder(entry, seed);
     try (RunFolder folder = RunFolder.lock(dir)) {
@@ -98,9 +117,9 @@ public final class Runner {
       RunResult r;
       try {
         r = trainAndEvaluate(entry, seed, dir);
-      } catch (IOException | RuntimeException e) {
-        // One broken run must not stop the matrix: it is stored as failed, with its reason.
-        r = result(entry, seed, e.getClass().getSimpleName() + ": " + e.getMessage(), Map.of(), null, null, null);
+      } catch (UserError e) {
+        // The row refuses its input (e.g. fewer images than its iteration draws): as final as a divergence.
+        r = result(entry, seed, e.getMessage(), Map.of(), null, null, null);
       }
       r.write(dir.resolve(RunResult.FILE));
       log.printf("%s seed %d: %s%s%n", entry.label(), seed, r.status(), r.completed() ? "" : " (" + r.failure() + ")");

@@ -1,5 +1,6 @@
 package org.gansuite.core.image;
 
+import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
@@ -10,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.commons.imaging.ImageFormat;
 import org.apache.commons.imaging.ImageFormats;
 import org.apache.commons.imaging.Imaging;
@@ -28,10 +33,30 @@ import org.gansuite.core.data.DataFormatException;
  * libjpeg-turbo's (OpenCV's, Pillow's), and Commons Imaging where ImageIO cannot (some CMYK
  * files). Which decoder served a file depends only on the file, so decoding is deterministic. A
  * file neither can decode is an error naming the file.
+ *
+ * <p>An image's size is read from its header (PNG's IHDR, JPEG's SOF) before any pixel is decoded:
+ * above {@link #maxPixels()} it is refused, so a small file claiming a huge image cannot exhaust
+ * memory. A file decoded with warnings (a truncated JPEG, whose missing rows come out grey) is
+ * kept, with a warning naming it.
  */
 public final class ImageDecoder {
 
+  /**
+   * Default limit on width x height: 50 megapixels, a 200 MB raster while decoding, far above any
+   * data set this suite reads (CelebA's originals are under 5 megapixels) and far below a heap.
+   */
+  public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+  /** System property overriding {@link #DEFAULT_MAX_PIXELS} (the command line's --max-image-pixels sets it). */
+  public static final String MAX_PIXELS_PROPERTY = "gansuite.maxImagePixels";
+
+  private static final System.Logger LOG = System.getLogger(ImageDecoder.class.getName());
+
   private ImageDecoder() {}
+
+  /** The largest image decoded, in pixels: {@value #MAX_PIXELS_PROPERTY} if set, else {@link #DEFAULT_MAX_PIXELS}. */
+  public static long maxPixels() {
+    return Long.getLong(MAX_PIXELS_PROPERTY, DEFAULT_MAX_PIXELS);
+  }
 
   /** Reads and decodes {@code file}. */
   public static BufferedImage read(Path file) {
@@ -48,6 +73,12 @@ public final class ImageDecoder {
 
   /** Decodes the bytes of an image file; {@code name} names it in errors. */
   public static BufferedImage decode(String name, byte[] bytes) {
+    int[] size = headerSize(bytes);
+    long limit = maxPixels();
+    if (size != null && (long) size[0] * size[1] > limit) {
+      throw new DataFormatException(name, String.format(Locale.ROOT, "the header says %d x %d pixels (%,d), above the "
+          + "limit of %,d; --max-image-pixels raises it", size[0], size[1], (long) size[0] * size[1], limit));
+    }
     // JPEG: ImageIO first. Its libjpeg-derived decoder (fancy chroma upsampling) gives exactly
     // libjpeg-turbo's pixels, as OpenCV and Pillow decode them; Commons Imaging's own decoder
     // differs by up to ~40 levels on most pixels of textured colour JPEGs.
@@ -56,7 +87,7 @@ public final class ImageDecoder {
     Exception last = null;
     for (Decoder d : order) {
       try {
-        BufferedImage image = d.read().decode(bytes);
+        BufferedImage image = d.read().decode(name, bytes);
         if (image != null) {
           return image;
         }
@@ -71,14 +102,65 @@ public final class ImageDecoder {
   }
 
   private interface Reader {
-    BufferedImage decode(byte[] bytes) throws IOException;
+    BufferedImage decode(String name, byte[] bytes) throws IOException;
   }
 
   private record Decoder(String name, Reader read) {}
 
-  private static final Decoder COMMONS = new Decoder("Commons Imaging", ImageDecoder::commonsImaging);
-  private static final Decoder IMAGE_IO =
-      new Decoder("ImageIO", bytes -> ImageIO.read(new ByteArrayInputStream(bytes)));
+  private static final Decoder COMMONS = new Decoder("Commons Imaging", (name, bytes) -> commonsImaging(bytes));
+  private static final Decoder IMAGE_IO = new Decoder("ImageIO", ImageDecoder::imageIo);
+
+  /**
+   * Width and height as the file's header gives them, no pixel decoded (ImageIO's reader for
+   * PNG, JPEG and the others it knows, Commons Imaging's otherwise); null when neither reads it,
+   * and decoding then fails with its own message.
+   */
+  static int[] headerSize(byte[] bytes) {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (readers.hasNext()) {
+        ImageReader r = readers.next();
+        try {
+          r.setInput(in, true, true);
+          return new int[] {r.getWidth(0), r.getHeight(0)};
+        } finally {
+          r.dispose();
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // ImageIO cannot read this header: Commons Imaging may.
+    }
+    try {
+      Dimension d = Imaging.getImageSize(bytes);
+      return new int[] {d.width, d.height};
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** ImageIO's decoding (as {@code ImageIO.read}), with its warnings logged as one line naming the file. */
+  private static BufferedImage imageIo(String name, byte[] bytes) throws IOException {
+    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+      if (!readers.hasNext()) {
+        return null;
+      }
+      ImageReader r = readers.next();
+      List<String> warnings = new ArrayList<>();
+      r.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+      try {
+        r.setInput(in, true, true);
+        BufferedImage image = r.read(0);
+        if (!warnings.isEmpty()) {
+          LOG.log(System.Logger.Level.WARNING, name + ": damaged or truncated image, read as far as it goes ("
+              + String.join("; ", warnings) + ")");
+        }
+        return image;
+      } finally {
+        r.dispose();
+      }
+    }
+  }
 
   /** JPEG's start-of-image marker. */
   private static boolean isJpeg(byte[] bytes) {

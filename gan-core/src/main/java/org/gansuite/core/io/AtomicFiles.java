@@ -2,6 +2,7 @@ package org.gansuite.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a part.
@@ -25,6 +28,7 @@ public final class AtomicFiles {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String TEMPORARY_SUFFIX = ".partial";
 
   private AtomicFiles() {}
 
@@ -32,10 +36,13 @@ public final class AtomicFiles {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Files.createDirectories(dir);
-    Path tmp = createTemporaryFile(dir, "." + abs.getFileName(), ".partial");
+    Path tmp = createTemporaryFile(dir, "." + abs.getFileName(), TEMPORARY_SUFFIX);
     try {
       try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         writer.write(out);
+      } catch (IOException e) {
+        // A stream's own message ("No space left on device") names no file.
+        throw new IOException("cannot write " + abs + ": " + e.getMessage(), e);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -74,6 +81,36 @@ public final class AtomicFiles {
         // drawn twice: draw again
       }
     }
+  }
+
+  /**
+   * Whether {@code name} is one of the temporaries made here: {@code .NAME.RANDOM.partial} files
+   * and, by this code's callers' convention, {@code .tmp-NAME.RANDOM} folders. Only a process killed
+   * mid-write leaves one behind.
+   */
+  public static boolean isTemporary(String name) {
+    return name.startsWith(".tmp-") || (name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX));
+  }
+
+  /**
+   * Deletes the temporaries that killed writers left in {@code dir} and its sub-folders down to
+   * {@code depth}; returns how many. Call it only while no other process writes there (holding
+   * the folder's lock): a live writer's temporary would go too.
+   */
+  public static int deleteTemporaries(Path dir, int depth) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    List<Path> found;
+    try (Stream<Path> s = Files.walk(dir, depth)) {
+      found = s.filter(p -> !p.equals(dir) && isTemporary(p.getFileName().toString())).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    for (Path p : found) {
+      FileTrees.delete(p);
+    }
+    return found.size();
   }
 
   private static String uniqueName(String prefix, String suffix) {

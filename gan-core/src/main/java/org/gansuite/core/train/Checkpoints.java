@@ -17,6 +17,7 @@ import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.io.Sha256;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Checkpoints of a run: {@code <dir>/ckpt-<iteration>/} holding TensorFlow's variables
@@ -42,11 +43,16 @@ public final class Checkpoints {
     String name = String.format("%s%010d", PREFIX, state.iteration());
     // Under the umask, like the run's other files (createTempDirectory would make it 0700).
     Path tmp = AtomicFiles.createTemporaryDirectory(dir, ".tmp-" + name);
-    session.save(tmp.resolve("model").toString());
-    JSON.writeValue(tmp.resolve("state.json").toFile(), state);
     Path target = dir.resolve(name);
+    try {
+      session.save(tmp.resolve("model").toString());
+      JSON.writeValue(tmp.resolve("state.json").toFile(), state);
+    } catch (IOException | TensorFlowException e) {
+      FileTrees.delete(tmp);
+      throw new IOException("cannot write checkpoint " + target + ": " + cause(e), e);
+    }
     if (Files.exists(target)) {
-      FileTrees.delete(target);
+      discard(target);
     }
     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
     prune();
@@ -61,10 +67,15 @@ public final class Checkpoints {
     Path saved = save(session, state);
     for (Path p : list()) {
       if (!p.equals(saved)) {
-        FileTrees.delete(p);
+        discard(p);
       }
     }
     return saved;
+  }
+
+  /** The folder holding the checkpoints. */
+  public Path dir() {
+    return dir;
   }
 
   /** The newest complete checkpoint, if any. */
@@ -93,6 +104,16 @@ public final class Checkpoints {
     } catch (IOException e) {
       throw new IOException("unreadable checkpoint state " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The first line of an error's message without TensorFlow's hint about out-of-memory reports,
+   * which it appends to every "resource exhausted" error, a full disk included.
+   */
+  static String cause(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String line = m.lines().filter(l -> !l.isBlank() && !l.startsWith("Hint:")).findFirst().orElse(m).trim();
+    return line.replaceFirst("\\s*\\[?Hint: If you want to see a list of allocated tensors.*$", "");
   }
 
   /** Restores variables (and their optimizer slots) from a checkpoint. */
@@ -127,7 +148,17 @@ public final class Checkpoints {
   private void prune() throws IOException {
     var all = list();
     for (int i = 0; i < all.size() - keep; i++) {
-      FileTrees.delete(all.get(i));
+      discard(all.get(i));
     }
+  }
+
+  /**
+   * Deletes a checkpoint: renamed to a temporary first, so a kill half-way leaves a temporary that
+   * the next start deletes, not a checkpoint folder missing some of its files.
+   */
+  private void discard(Path checkpoint) throws IOException {
+    Path doomed = AtomicFiles.createTemporaryDirectory(dir, ".tmp-discard-" + checkpoint.getFileName());
+    Files.move(checkpoint, doomed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    FileTrees.delete(doomed);
   }
 }

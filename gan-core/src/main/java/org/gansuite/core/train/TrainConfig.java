@@ -18,6 +18,8 @@ import org.gansuite.core.model.PrepareContext;
  *     preparation's included (0: no limit); a budget that treats models with several critic steps
  *     per iteration alike
  * @param checkpointEvery iterations between checkpoints (0: only at epoch ends and at the end)
+ * @param checkpointMinutes wall-clock minutes after which the next iteration also checkpoints (0: never
+ *     by time), so a run whose iteration cadence is too sparse for its length still loses little to a kill
  * @param keepCheckpoints how many of the newest checkpoints to keep
  * @param logEvery iterations between log lines (JSON lines, TensorBoard scalars)
  * @param sampleEvery iterations between fixed-z sample grids (0: only at the end)
@@ -32,7 +34,8 @@ import org.gansuite.core.model.PrepareContext;
  * @param evaluatePoints with {@code evaluateEvery} 0: evaluations evenly spread over the run, about this many
  *     besides the one at iteration 0 (0: only at iteration 0 and at the end)
  */
-public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery, int keepCheckpoints,
+public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery,
+    double checkpointMinutes, int keepCheckpoints,
     int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, Progress progressMode,
     long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery, int evaluatePoints) {
 
@@ -47,11 +50,23 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     if (epochs <= 0) {
       throw new UserError("epochs must be positive, got " + epochs);
     }
-    if (maxIterations < 0 || maxImages < 0 || checkpointEvery < 0 || sampleEvery < 0 || intraOpThreads < 0 || interOpThreads < 0) {
-      throw new UserError("counts must not be negative");
+    nonNegative("maxIterations", maxIterations);
+    nonNegative("maxImages", maxImages);
+    nonNegative("checkpointEvery", checkpointEvery);
+    nonNegative("sampleEvery", sampleEvery);
+    nonNegative("intraOpThreads", intraOpThreads);
+    nonNegative("interOpThreads", interOpThreads);
+    if (!(checkpointMinutes >= 0)) {
+      throw new UserError("checkpointMinutes must not be negative, got " + checkpointMinutes);
     }
     if (keepCheckpoints <= 0 || logEvery <= 0) {
       throw new UserError("keepCheckpoints and logEvery must be positive");
+    }
+  }
+
+  private static void nonNegative(String name, long value) {
+    if (value < 0) {
+      throw new UserError(name + " must not be negative, got " + value);
     }
   }
 
@@ -66,17 +81,27 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
         new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery));
   }
 
+  /**
+   * Minutes between checkpoints by time: a kill loses at most this much work, while a checkpoint
+   * (under a second for the paper's networks) costs well under 1% of it.
+   */
+  public static final double DEFAULT_CHECKPOINT_MINUTES = 2;
+
   public static Builder builder(Path runDir) {
     return new Builder(runDir);
   }
 
-  /** Builder with the defaults: 1 epoch, checkpoints every 500 iterations keeping 3, log every 50. */
+  /**
+   * Builder with the defaults: 1 epoch, checkpoints every 500 iterations or
+   * {@value #DEFAULT_CHECKPOINT_MINUTES} minutes (whichever comes first) keeping 3, log every 50.
+   */
   public static final class Builder {
     private final Path runDir;
     private int epochs = 1;
     private long maxIterations;
     private long maxImages;
     private int checkpointEvery = 500;
+    private double checkpointMinutes = DEFAULT_CHECKPOINT_MINUTES;
     private int keepCheckpoints = 3;
     private int logEvery = 50;
     private int sampleEvery = 500;
@@ -97,6 +122,8 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     public Builder optMaxIterations(long v) { maxIterations = v; return this; }
     public Builder optMaxImages(long v) { maxImages = v; return this; }
     public Builder optCheckpointEvery(int v) { checkpointEvery = v; return this; }
+    /** Wall-clock minutes after which the next iteration checkpoints too (0: by iterations only). */
+    public Builder optCheckpointMinutes(double v) { checkpointMinutes = v; return this; }
     public Builder optKeepCheckpoints(int v) { keepCheckpoints = v; return this; }
     public Builder optLogEvery(int v) { logEvery = v; return this; }
     public Builder optSampleEvery(int v) { sampleEvery = v; return this; }
@@ -123,7 +150,8 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     }
 
     public TrainConfig build() {
-      return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, keepCheckpoints, logEvery,
+      return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, checkpointMinutes,
+          keepCheckpoints, logEvery,
           sampleEvery, device, intraOpThreads, interOpThreads, progress, maxFlops, Optional.ofNullable(evaluator),
           evaluateEvery, evaluatePoints);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelSpec;
@@ -24,6 +26,7 @@ import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.provenance.Provenance;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.op.Ops;
 
 /**
@@ -36,6 +39,9 @@ import org.tensorflow.op.Ops;
  */
 public final class Trainer {
 
+  private static final System.Logger LOG = System.getLogger(Trainer.class.getName());
+  private static final String LOG_FILE = "log.jsonl";
+
   private final GanModelProvider<?> provider;
   private final ModelSpec spec;
   private final ImageDataset data;
@@ -43,14 +49,31 @@ public final class Trainer {
   private PrintStream progressOut = System.err;
 
   public Trainer(GanModelProvider<?> provider, ModelSpec spec, ImageDataset data, TrainConfig cfg) {
-    if (!data.shape().equals(spec.shape())) {
-      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
-          + " images but the model is built for " + spec.shape());
-    }
+    check(spec, data);
     this.provider = provider;
     this.spec = spec;
     this.data = data;
     this.cfg = cfg;
+  }
+
+  /**
+   * Refuses data the model cannot train on (another image shape, fewer images than a batch), as the
+   * constructor does: callers check before they create anything. A model drawing several batches
+   * per iteration can still be refused by {@link #train}, once its graph says how many.
+   */
+  public static void check(ModelSpec spec, ImageDataset data) {
+    if (!data.shape().equals(spec.shape())) {
+      throw new UserError("data set " + data.id().name() + " holds " + data.shape()
+          + " images but the model is built for " + spec.shape());
+    }
+    if (data.size() < spec.batchSize()) {
+      throw tooSmall(data, 1, spec.batchSize());
+    }
+  }
+
+  private static UserError tooSmall(ImageDataset data, int batches, int batchSize) {
+    return new UserError("data set " + data.id().name() + " has " + data.size()
+        + " images, fewer than one iteration needs (" + batches + " batches of " + batchSize + ")");
   }
 
   /** Where progress lines go (stderr by default); for tests. */
@@ -68,25 +91,20 @@ public final class Trainer {
   private record Plan(long perEpoch, int perIteration, long total, long first, long flopsPerIteration,
       PreparationCost preparation, double previousSeconds) {}
 
+  /**
+   * Trains (or resumes) the run. The caller keeps other processes out of the run folder (the
+   * command line locks it): temporaries left there are deleted as a killed process's.
+   */
   public TrainResult train() throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(cfg.runDir());
+    // What a killed process was writing (checkpoint folders, atomic files) is never complete.
+    AtomicFiles.deleteTemporaries(cfg.runDir(), 3);
     PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
     SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
     prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
     var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
-    Optional<Path> resumeFrom = checkpoints.latest();
-    CheckpointState resumed = null;
-    if (resumeFrom.isPresent()) {
-      resumed = Checkpoints.readState(resumeFrom.get());
-      List<String> diff = Checkpoints.differences(resumed.config(), identity);
-      if (!diff.isEmpty()) {
-        throw new IllegalStateException("cannot resume " + cfg.runDir() + " from " + resumeFrom.get().getFileName()
-            + ": the configuration differs (" + String.join("; ", diff) + ")");
-      }
-    }
     var evaluations = new Evaluations(cfg);
-    evaluations.resume(resumed, identity);
     try (Graph g = new Graph();
         Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads())) {
       Ops tf = cfg.device().ops(g);
@@ -94,14 +112,15 @@ public final class Trainer {
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
       if (perEpoch == 0) {
-        throw new UserError("data set " + data.id().name() + " has " + data.size()
-            + " images, fewer than one iteration needs (" + perIteration + " batches of " + spec.batchSize() + ")");
+        throw tooSmall(data, perIteration, spec.batchSize());
       }
-      if (resumed != null) {
-        Checkpoints.restore(session, resumeFrom.get());
-      } else {
+      CheckpointState resumed = restoreNewest(session, checkpoints, identity);
+      if (resumed == null) {
         session.initialize();
       }
+      evaluations.resume(resumed, identity);
+      // Lines past the checkpoint are logged again by this call (none at all on a fresh start).
+      RunLog.cutAfter(cfg.runDir().resolve(LOG_FILE), resumed == null ? -1 : resumed.iteration());
       long first = resumed == null ? 0 : resumed.iteration();
       var steps = new StepRunner(session, gg, spec);
       // A resume keeps the stored count, so the iteration count a FLOP budget gave cannot move.
@@ -112,6 +131,40 @@ public final class Trainer {
           resumed == null ? 0 : resumed.seconds());
       return new Loop(gg, session, checkpoints, identity, plan, steps, evaluations, start).run();
     }
+  }
+
+  /**
+   * Restores the newest checkpoint that reads back and returns its state (null when there is
+   * none). A broken one (truncated by a full disk or a copy) is passed over with a warning naming
+   * it; when every checkpoint is broken the run is refused rather than silently restarted.
+   */
+  private CheckpointState restoreNewest(Session session, Checkpoints checkpoints, SortedMap<String, String> identity)
+      throws IOException {
+    List<Path> all = checkpoints.list();
+    List<String> broken = new ArrayList<>();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Path c = all.get(i);
+      try {
+        CheckpointState state = Checkpoints.readState(c);
+        List<String> diff = Checkpoints.differences(state.config(), identity);
+        if (!diff.isEmpty()) {
+          throw new IllegalStateException("cannot resume " + cfg.runDir() + " from " + c.getFileName()
+              + ": the configuration differs (" + String.join("; ", diff) + ")");
+        }
+        Checkpoints.restore(session, c);
+        return state;
+      } catch (IOException | TensorFlowException e) {
+        String why = c + " (" + Checkpoints.cause(e) + ")";
+        LOG.log(System.Logger.Level.WARNING, "unreadable checkpoint " + why
+            + (i > 0 ? "; resuming from the one before" : ""));
+        broken.add(why);
+      }
+    }
+    if (!broken.isEmpty()) {
+      throw new IOException("cannot resume " + cfg.runDir() + ": no checkpoint reads back (" + String.join("; ", broken)
+          + "); move " + checkpoints.dir() + " aside to train from the start");
+    }
+    return null;
   }
 
   /**
@@ -189,10 +242,10 @@ public final class Trainer {
 
     TrainResult run() throws IOException {
       Path runDir = cfg.runDir();
-      var status = new RunStatus(runDir.resolve("status.json"));
+      var status = new RunStatus(runDir.resolve(RunStatus.FILE));
       Progress mode = cfg.progressMode().resolve();
       try (var prefetch = new BatchPrefetcher(data, spec.batchSize());
-          var log = new RunLog(runDir.resolve("log.jsonl"));
+          var log = new RunLog(runDir.resolve(LOG_FILE));
           var board = new TensorBoardWriter(runDir.resolve("tensorboard"));
           ProgressBar bar = mode == Progress.BAR ? progressBar() : null) {
         var lines = mode == Progress.LINES
@@ -202,6 +255,7 @@ public final class Trainer {
           evaluate(log, board, 0);
         }
         long windowStart = System.nanoTime();
+        long lastSave = windowStart;
         long windowIterations = 0;
         for (long it = first; it < total; it++) {
           long t0 = System.nanoTime();
@@ -233,8 +287,10 @@ public final class Trainer {
             evaluate(log, board, done);
           }
           boolean epochEnd = done % perEpoch == 0;
-          if ((cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) || epochEnd || done == total) {
+          boolean timely = cfg.checkpointMinutes() > 0 && System.nanoTime() - lastSave >= cfg.checkpointMinutes() * 60e9;
+          if ((cfg.checkpointEvery() > 0 && done % cfg.checkpointEvery() == 0) || epochEnd || done == total || timely) {
             save(done);
+            lastSave = System.nanoTime();
           }
           if (bar != null) {
             bar.stepTo(done);

@@ -80,12 +80,28 @@ class AtomicFilesTest {
     Files.writeString(target, "old");
     var e = assertThrows(IOException.class, () -> AtomicFiles.write(target, out -> {
       out.write(1);
-      throw new IOException("disk full");
+      throw new IOException("No space left on device");
     }));
-    assertEquals("disk full", e.getMessage());
+    // The stream's message names no file; the error does.
+    assertEquals("cannot write " + target.toAbsolutePath() + ": No space left on device", e.getMessage());
     assertEquals("old", Files.readString(target));
     try (Stream<Path> s = Files.list(tmp)) {
       assertEquals(List.of(target), s.toList());
     }
+  }
+
+  @Test
+  void temporariesAreFoundByNameAndDeletedDownToTheGivenDepth() throws IOException {
+    Path run = tmp.resolve("run");
+    Path ckpt = Files.createDirectories(run.resolve("checkpoints/.tmp-ckpt-0000000010.a1"));
+    Files.writeString(ckpt.resolve("model.index"), "x");
+    Path partial = Files.writeString(run.resolve(".log.jsonl.b2.partial"), "x");
+    Path deep = Files.createDirectories(run.resolve("a/b/c/.tmp-x.c3"));
+    Path kept = Files.writeString(Files.createDirectories(run.resolve("checkpoints/ckpt-0000000005")).resolve("state.json"), "{}");
+    Path hidden = Files.writeString(run.resolve(".lock"), "");
+    assertEquals(2, AtomicFiles.deleteTemporaries(run, 2));
+    assertTrue(!Files.exists(ckpt) && !Files.exists(partial));
+    assertTrue(Files.exists(deep) && Files.exists(kept) && Files.exists(hidden));
+    assertEquals(0, AtomicFiles.deleteTemporaries(tmp.resolve("absent"), 2));
   }
 }

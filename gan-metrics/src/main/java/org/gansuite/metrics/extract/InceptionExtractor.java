@@ -77,6 +77,10 @@ public final class InceptionExtractor implements FeatureExtractor {
     if (file == null) {
       throw new UserError(NAME + " needs the graph file classify_image_graph_def.pb (its weights)");
     }
+    if (!Files.isRegularFile(file)) {
+      throw new UserError(file + ": " + (Files.isDirectory(file) ? "a folder, not" : "no such file, expected")
+          + " the graph file classify_image_graph_def.pb (--weights)");
+    }
     byte[] bytes = Files.readAllBytes(file);
     String sha = Sha256.of(bytes);
     options.checkPinned(file.toString(), sha);

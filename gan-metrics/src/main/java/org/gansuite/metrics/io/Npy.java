@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gansuite.core.UserError;
@@ -26,7 +27,22 @@ public final class Npy {
   private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
   private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
+  /**
+   * Largest array file (or {@code .npz} member) read: 1 GiB, e.g. an 11,585 x 11,585 float64
+   * covariance (Inception's is 2048 x 2048, 32 MiB). Checked before reading, so a small
+   * compressed file cannot inflate past the heap.
+   */
+  public static final long MAX_BYTES = 1L << 30;
+
   private Npy() {}
+
+  /** Refuses an array of {@code bytes} above {@link #MAX_BYTES}; {@code source} names it. */
+  static void checkSize(long bytes, String source) {
+    if (bytes > MAX_BYTES) {
+      throw new UserError(String.format(Locale.ROOT, "%s: %,d bytes, above the limit of %,d (1 GiB) for one array",
+          source, bytes, MAX_BYTES));
+    }
+  }
 
   /** A decoded array: its shape and values widened to float64, C order. */
   public record Array(long[] shape, double[] values, String dtype) {
@@ -36,6 +52,7 @@ public final class Npy {
   }
 
   public static Array read(Path file) throws IOException {
+    checkSize(Files.size(file), file.toString());
     return parse(Files.readAllBytes(file), file.toString());
   }
 

@@ -41,12 +41,21 @@ public final class Npz {
         if (e.isDirectory() || !e.getName().endsWith(".npy")) {
           continue;
         }
+        String source = file + "[" + e.getName() + "]";
+        // The zip's declared size is checked before inflating, and no more than it is inflated:
+        // a member that inflates past it (a lying header) is refused too.
+        long declared = e.getSize();
+        Npy.checkSize(declared, source);
+        long expected = declared >= 0 ? declared : Npy.MAX_BYTES;
         byte[] bytes;
         try (var in = zip.getInputStream(e)) {
-          bytes = in.readAllBytes();
+          bytes = in.readNBytes((int) expected + 1);
+        }
+        if (bytes.length > expected) {
+          throw new UserError(source + ": inflates to more than the " + expected + " bytes its zip entry declares");
         }
         String key = e.getName().substring(0, e.getName().length() - 4);
-        arrays.put(key, Npy.parse(bytes, file + "[" + e.getName() + "]"));
+        arrays.put(key, Npy.parse(bytes, source));
       }
     } catch (ZipException e) {
       throw new UserError(file + ": not a valid .npz (zip) file: " + e.getMessage(), e);
