@@ -47,14 +47,14 @@ final class LocalSlurm implements AutoCloseable {
   /** Starts the cluster in {@code dir} and waits until its node is idle; skips the test where it cannot run. */
   static LocalSlurm start(Path dir) throws Exception {
     int uid = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-    assumeTrue(uid == 0, "skipped: starting slurmctld and slurmd needs root, this is uid " + uid);
+    assumeTrue(uid == 0, "starting slurmctld and slurmd needs root, this is uid " + uid);
     Map<String, Path> found = new java.util.TreeMap<>();
     List<String> missing = new ArrayList<>();
     for (String p : PROGRAMS) {
       find(p).ifPresentOrElse(f -> found.put(p, f), () -> missing.add(p));
     }
-    assumeTrue(missing.isEmpty(), "skipped: no " + String.join(", ", missing)
-        + " on this machine (Debian: apt-get install slurm-wlm munge)");
+    assumeTrue(missing.isEmpty(), "Slurm cannot start here: " + String.join(", ", missing)
+        + " not found (Debian: apt-get install slurm-wlm munge)");
     var slurm = new LocalSlurm(dir, found);
     try {
       slurm.boot();

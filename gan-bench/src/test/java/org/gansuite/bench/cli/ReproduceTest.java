@@ -71,6 +71,10 @@ class ReproduceTest {
     assertTrue(Files.readString(out.resolve("report/index.html")).contains("<img src=\"img/fid.png\">"));
     assertTrue(Files.size(out.resolve("report/img/tiny-gan-seed-1-losses.png")) > 0);
 
+    // How the matrix ran (--slurm-cpus, --shard ...) is no part of its configuration.
+    String config = Files.readString(runs.resolve("quick/tiny").resolve(ConfigFile.FILE));
+    assertTrue(config.contains("models:") && !config.contains("slurm") && !config.contains("sbatch"), config);
+
     Path run = runs.resolve("quick/tiny/tiny-gan/seed-1");
     var stored = RunResult.read(run.resolve("result.json"));
     assertEquals(RunResult.Status.COMPLETED, stored.status());
