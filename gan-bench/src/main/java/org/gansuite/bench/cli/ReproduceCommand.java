@@ -169,8 +169,8 @@ final class ReproduceCommand implements Callable<Integer> {
   private int writeSlurm(SlurmScript.Resources resources, List<String> report, Path outDir, PrintWriter log)
       throws java.io.IOException {
     var args = slurm.taskArgs(cmd, cmd.commandLine().getParseResult().originalArgs(), compute.device);
-    var job = new SlurmScript.Job("gansuite-" + table.key(), slurm.shards, resources, SlurmScript.Launch.of(Main.class),
-        Path.of(""), args, report, outDir);
+    var job = SlurmOptions.usage(cmd, () -> new SlurmScript.Job("gansuite-" + table.key(), slurm.shards, resources,
+        SlurmScript.Launch.of(Main.class), Path.of(""), args, report, outDir));
     SlurmScript.write(slurm.file, job);
     Path file = slurm.file.toAbsolutePath();
     log.printf("wrote %s: a Slurm job array of %d tasks (%d CPU%s each), one shard of the matrix each%n", file,

@@ -53,8 +53,13 @@ final class SlurmOptions {
 
   /** What each task asks for; a malformed value is a usage error naming its option. */
   SlurmScript.Resources resources(CommandSpec command) {
+    return usage(command, () -> new SlurmScript.Resources(cpus, mem, time, gpus, partition, account, extra));
+  }
+
+  /** {@code make}'s value; its {@link UserError} (a malformed option, named in the message) as a usage error. */
+  static <T> T usage(CommandSpec command, java.util.function.Supplier<T> make) {
     try {
-      return new SlurmScript.Resources(cpus, mem, time, gpus, partition, account, extra);
+      return make.get();
     } catch (UserError e) {
       throw new ParameterException(command.commandLine(), e.getMessage());
     }

@@ -202,6 +202,7 @@ class ReproduceTest {
   void malformedSlurmOptionsAreUsageErrorsNamingTheOption() {
     String script = tmp.resolve("x.sbatch").toString();
     String[][] cases = {
+        {"--shards", "0", "--shards must be positive, got 0"},
         {"--slurm-cpus", "0", "--slurm-cpus must be a positive number of CPUs per task, got 0"},
         {"--slurm-cpus", "two", "Invalid value for option '--slurm-cpus': 'two' is not an int"},
         {"--slurm-mem", "4 GB", "--slurm-mem must be a size such as 16G or 4000M (a number with an optional K, M, G or T), got '4 GB'"},
