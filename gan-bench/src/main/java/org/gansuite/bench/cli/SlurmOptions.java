@@ -22,7 +22,7 @@ final class SlurmOptions {
       + "and exit; 'bash FILE' on the login node submits it and, after it, the job that builds the tables.")
   Path file;
 
-  @Option(names = "--shards", defaultValue = "8", description = "Array size of the --slurm script.")
+  @Option(names = "--shards", defaultValue = "8", paramLabel = "N", description = "Array size of the --slurm script.")
   int shards;
 
   @Option(names = "--slurm-cpus", defaultValue = "1", paramLabel = "N", description = "CPUs per task "
@@ -38,7 +38,7 @@ final class SlurmOptions {
   String time;
 
   @Option(names = "--slurm-gpus", defaultValue = "0", paramLabel = "N", description = "GPUs per task (--gres=gpu:N); "
-      + "the tasks then train on their first GPU (needs the -Pgpu build).")
+      + "the tasks then train on a GPU (--device gpu, or the --device /GPU:n given; needs the -Pgpu build).")
   int gpus;
 
   @Option(names = "--slurm-partition", paramLabel = "NAME", description = "Partition of the jobs (default: the cluster's).")
