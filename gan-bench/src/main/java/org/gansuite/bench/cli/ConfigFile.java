@@ -32,7 +32,9 @@ final class ConfigFile {
 
   private static final ObjectMapper YAML = new YAMLMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> NOT_STORED = List.of("config", "help", "version", "slurm", "shards", "shard");
+  /** Options that say how to run, not what: a run's configuration neither stores nor reads them. */
+  private static final List<String> NOT_STORED = java.util.stream.Stream.concat(
+      java.util.stream.Stream.of("config", "help", "version", "shard"), SlurmOptions.keys().stream()).toList();
 
   private ConfigFile() {}
 

@@ -2,6 +2,9 @@ package org.gansuite.bench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.DataFormatException;
 import org.gansuite.core.image.ImageDecoder;
@@ -110,6 +113,24 @@ public final class Main {
   static boolean isUserError(Exception e) {
     return e instanceof UserError || e instanceof DataFormatException || e instanceof IOException
         || e instanceof SecurityException;
+  }
+
+  /**
+   * The launcher of this build, {@code <checkout>/bin/gan-bench}, as printed instructions name it
+   * (they are often run from another folder, e.g. a cluster's job). The classes live in
+   * {@code gan-bench/target/gan-bench.jar} or, in the tests, {@code gan-bench/target/classes}.
+   */
+  static String launcher() {
+    try {
+      Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path bin = code.toAbsolutePath().getParent().getParent().getParent().resolve("bin").resolve("gan-bench");
+      if (Files.isExecutable(bin)) {
+        return bin.toString();
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // not from a checkout: the plain name below
+    }
+    return "bin/gan-bench";
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -15,6 +15,7 @@ import org.gansuite.bench.runs.SlurmScript;
 import org.gansuite.bench.tables.Outputs;
 import org.gansuite.bench.tables.ReconstructionTable;
 import org.gansuite.core.UserError;
+import org.gansuite.core.device.Threads;
 import org.gansuite.core.model.ModelRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -109,11 +110,7 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix.")
   String shard;
 
-  @Option(names = "--slurm", description = "Write a Slurm array script for --shards parts to this file and exit.")
-  Path slurm;
-
-  @Option(names = "--shards", defaultValue = "8", description = "Array size of the --slurm script.")
-  int shards;
+  @Mixin SlurmOptions slurm = new SlurmOptions();
 
   @Option(names = "--no-progress", description = "Do not draw progress bars.")
   boolean noProgress;
@@ -122,25 +119,36 @@ final class ReproduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var log = cmd.commandLine().getOut();
     if (table == Table.RECONSTRUCTION) {
+      if (slurm.file != null) {
+        throw new picocli.CommandLine.ParameterException(cmd.commandLine(),
+            "--slurm does not apply to table 1: it is one auto-encoder, not a matrix of runs to shard");
+      }
       return reconstruction(log);
     }
+    var resources = slurm.file != null ? slurm.resources(cmd) : null;
     var registry = ModelRegistry.load();
     Protocol protocol = protocol(registry);
     var sh = Shard.parse(shard);
-    if (slurm != null) {
-      SlurmScript.write(slurm, shards, cmd.commandLine().getParseResult().originalArgs());
-      log.printf("wrote %s: a Slurm array of %d shards (sbatch %s); afterwards: bin/gan-bench report --table %s --runs %s --out DIR%n",
-          slurm, shards, slurm, table, runs.resolve(protocol.table().key()));
-      return 0;
-    }
     if (protocol.table().needsItsData() && data.data.equals(DataOption.DEFAULT) && !extractor.given()) {
       throw new UserError("table " + table + " needs its data set: --data " + protocol.table().dataHint()
           + " (or --extractor to score another data set)");
     }
-    compute.device.resolve();
+    // Opened before a --slurm script is written too: the data set names the folder the merge job
+    // reads, and a wrong --data fails here once rather than in every task.
     var dataset = data.open();
-    var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress);
     Path tableDir = Runner.tableDir(runs, protocol, dataset);
+    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
+    // Absolute: the command is printed to be run from anywhere, and the merge job runs it.
+    List<String> report = List.of("report", "--table", protocol.table().key(), "--runs",
+        tableDir.toAbsolutePath().toString(), "--out", outDir.toAbsolutePath().toString());
+    if (slurm.file != null) {
+      return writeSlurm(resources, report, outDir, log);
+    }
+    compute.device.resolve();
+    var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress);
+    if (sh.count() > 1) {
+      log.printf("shard %s: TensorFlow threads: %s%n", shard, Threads.describe(compute.threads));
+    }
     int done;
     // The extractor opens (its weights checked) before anything is written under --runs.
     try (var fx = extractor.openOr(protocol.extractor(), compute.metrics())) {
@@ -148,16 +156,30 @@ final class ReproduceCommand implements Callable<Integer> {
       done = Benchmark.run(protocol, dataset, fx, settings, sh, registry, log).size();
     }
     if (sh.count() > 1) {
-      log.printf("shard %s: %d runs done under %s; build the tables with: bin/gan-bench report --table %s --runs %s --out DIR%n",
-          shard, done, runs, table, runs.resolve(protocol.table().key()));
+      log.printf("shard %s: %d runs done under %s; once every shard is done, build the tables with: %s %s%n",
+          shard, done, tableDir, Main.launcher(), String.join(" ", report));
       return 0;
     }
-    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
     var stored = Benchmark.load(protocol, tableDir);
     Path index = Benchmark.write(protocol, stored, outDir);
     log.println(Files.readString(outDir.resolve(table.mainOutput())));
     log.printf("report: %s%n", index.toAbsolutePath());
     return stored.stream().allMatch(s -> s.result().completed()) ? 0 : Main.FAILED;
+  }
+
+  /** Writes the --slurm script: one task per shard, and the job that runs {@code report} after them. */
+  private int writeSlurm(SlurmScript.Resources resources, List<String> report, Path outDir, PrintWriter log)
+      throws java.io.IOException {
+    var args = slurm.taskArgs(cmd, cmd.commandLine().getParseResult().originalArgs(), compute.device);
+    var job = SlurmOptions.usage(cmd, () -> new SlurmScript.Job("gansuite-" + table.key(), slurm.shards, resources,
+        SlurmScript.Launch.of(Main.class), Path.of(""), args, report, outDir));
+    SlurmScript.write(slurm.file, job);
+    Path file = slurm.file.toAbsolutePath();
+    log.printf("wrote %s: a Slurm job array of %d tasks (%d CPU%s each), one shard of the matrix each%n", file,
+        slurm.shards, resources.cpus(), resources.cpus() == 1 ? "" : "s");
+    log.printf("submit it and the job that then builds the tables in %s: bash %s%n", outDir.toAbsolutePath(), file);
+    log.printf("or by hand: sbatch %s, and once every task is done: %s %s%n", file, Main.launcher(), String.join(" ", report));
+    return 0;
   }
 
   /** Table 1: the auto-encoder's reconstruction quality on the whole data set. */

@@ -28,10 +28,17 @@ class ReproduceTest {
     ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
   }
 
+  /** The tiny protocol: tiny-gan on {@code images}, one iteration, scored on pixel moments. */
+  static List<String> tiny(Path images, Path runs, Path out) {
+    return List.of("reproduce", "--models", "tiny-gan", "--data", "folder:" + images, "--no-cache", "--runs",
+        runs.toString(), "--out", out.toString(), "--budget-images", "64", "--samples", "40", "--extractor",
+        "test-pixel-moments", "--no-progress");
+  }
+
+  /** The tiny protocol on one thread. */
   private String[] args(Path runs, Path out, String... extra) {
-    List<String> a = new ArrayList<>(List.of("reproduce", "--models", "tiny-gan", "--data", "folder:" + images,
-        "--no-cache", "--runs", runs.toString(), "--out", out.toString(), "--budget-images", "64", "--samples", "40",
-        "--extractor", "test-pixel-moments", "--no-progress", "--threads", "1"));
+    List<String> a = new ArrayList<>(tiny(images, runs, out));
+    a.addAll(List.of("--threads", "1"));
     a.addAll(List.of(extra));
     return a.toArray(String[]::new);
   }
@@ -64,6 +71,10 @@ class ReproduceTest {
     assertTrue(Files.readString(out.resolve("curves.csv")).startsWith("\"model\",\"seed\",\"iteration\",\"images\",\"gflop\",\"seconds\",\"fid\",\"kid\"\n\"tiny-gan\",\"1\",\"0\",\"0\","), "curves.csv");
     assertTrue(Files.readString(out.resolve("report/index.html")).contains("<img src=\"img/fid.png\">"));
     assertTrue(Files.size(out.resolve("report/img/tiny-gan-seed-1-losses.png")) > 0);
+
+    // How the matrix ran (--slurm-cpus, --shard ...) is no part of its configuration.
+    String config = Files.readString(runs.resolve("quick/tiny").resolve(ConfigFile.FILE));
+    assertTrue(config.contains("models:") && !config.contains("slurm") && !config.contains("sbatch"), config);
 
     Path run = runs.resolve("quick/tiny/tiny-gan/seed-1");
     var stored = RunResult.read(run.resolve("result.json"));
@@ -100,18 +111,121 @@ class ReproduceTest {
   }
 
   @Test
-  void writesASlurmArrayThatRunsOneShardPerTask() throws Exception {
+  void writesASlurmArrayThatSubmitsItselfAndTheTableBuild() throws Exception {
     Path script = tmp.resolve("table.sbatch");
-    var r = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script.toString(), "--shards", "3"));
+    Path runs = tmp.resolve("runs");
+    Path out = tmp.resolve("out");
+    var r = CliTest.run(args(runs, out, "--slurm", script.toString(), "--shards", "3", "--slurm-cpus", "4",
+        "--slurm-mem", "16G", "--slurm-time", "1-12", "--slurm-gpus", "2", "--slurm-partition", "gpu",
+        "--slurm-account", "proj1", "--sbatch", "--qos=long", "--sbatch=--constraint=a100"));
     assertEquals(0, r.code(), r.err());
-    String text = Files.readString(script);
-    assertTrue(text.startsWith("#!/bin/bash\n"), text);
-    assertTrue(text.contains("#SBATCH --array=0-2\n"), text);
-    assertTrue(text.contains("bin/gan-bench 'reproduce' '--models' 'tiny-gan'"), text);
-    assertTrue(text.contains("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), text);
-    assertTrue(!text.contains("--slurm") && !text.contains("'--shards'"), text);
+    String launcher = Path.of("").toAbsolutePath().getParent().resolve("bin/gan-bench").toString();
+    String report = launcher + " report --table quick --runs " + runs.resolve("quick/tiny") + " --out " + out;
+    assertEquals("wrote " + script + ": a Slurm job array of 3 tasks (4 CPUs each), one shard of the matrix each\n"
+        + "submit it and the job that then builds the tables in " + out + ": bash " + script + "\n"
+        + "or by hand: sbatch " + script + ", and once every task is done: " + report + "\n", r.out());
+    List<String> lines = Files.readAllLines(script);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String launch = lines.stream().filter(l -> l.startsWith("gan_bench() { ")).findFirst().orElseThrow();
+    // The jobs run the class path of the JVM that wrote the script: here the tests' own, with test-pixel-moments.
+    assertTrue(launch.startsWith("gan_bench() { '" + java + "' ${JAVA_OPTS:-} -cp '"), launch);
+    assertTrue(launch.contains(Path.of("target/test-classes").toAbsolutePath() + ":"), launch);
+    assertTrue(launch.endsWith("' org.gansuite.bench.cli.Main \"$@\"; }"), launch);
+    String task = "'reproduce' '--models' 'tiny-gan' '--data' 'folder:" + images + "' '--no-cache' '--runs' '" + runs
+        + "' '--out' '" + out + "' '--budget-images' '64' '--samples' '40' '--extractor' 'test-pixel-moments' "
+        + "'--no-progress' '--threads' '1' '--device' '/GPU:0'";
+    assertEquals(List.of(
+        "#!/bin/bash",
+        "#SBATCH --job-name=gansuite-quick",
+        "#SBATCH --array=0-2",
+        "#SBATCH --output=\"" + tmp.resolve("gansuite-quick") + "-%A_%a.log\"",
+        "#SBATCH --cpus-per-task=4",
+        "#SBATCH --mem=16G",
+        "#SBATCH --gres=gpu:2",
+        "#SBATCH --time=1-12",
+        "#SBATCH --partition=gpu",
+        "#SBATCH --account=proj1",
+        "#SBATCH --qos=long",
+        "#SBATCH --constraint=a100",
+        "# Written by gan-bench reproduce --slurm: task i runs shard i/3 of the matrix into the shared run folder.",
+        "# On the login node, `bash table.sbatch` submits this array and, after it,",
+        "# the job that builds the tables (--dependency=afterok: once every task has succeeded);",
+        "# `sbatch table.sbatch` submits the array alone, `bash table.sbatch merge` builds the tables here.",
+        "# Finished runs are skipped and partial ones resume: resubmitting redoes only what is missing.",
+        "set -euo pipefail",
+        "cd '" + Path.of("").toAbsolutePath() + "'",
+        "export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"",
+        launch,
+        "if [[ \"${1:-}\" == merge ]]; then",
+        "  gan_bench 'report' '--table' 'quick' '--runs' '" + runs.resolve("quick/tiny") + "' '--out' '" + out + "'",
+        "elif [[ -n \"${SLURM_ARRAY_TASK_ID:-}\" ]]; then",
+        "  gan_bench " + task + " --shard \"${SLURM_ARRAY_TASK_ID}/3\"",
+        "else",
+        "  array=$(sbatch --parsable '" + script + "')",
+        "  array=${array%%;*}",
+        "  merge=$(sbatch --parsable --dependency=afterok:\"$array\" <<'MERGE'",
+        "#!/bin/bash",
+        "#SBATCH --job-name=gansuite-quick-merge",
+        "#SBATCH --output=\"" + tmp.resolve("gansuite-quick") + "-merge-%j.log\"",
+        "#SBATCH --time=1-12",
+        "#SBATCH --partition=gpu",
+        "#SBATCH --account=proj1",
+        "#SBATCH --qos=long",
+        "#SBATCH --constraint=a100",
+        "exec bash '" + script + "' merge",
+        "MERGE",
+        "  )",
+        "  merge=${merge%%;*}",
+        "  echo \"submitted job array $array (3 tasks) and job $merge (once every task has succeeded), which writes the "
+            + "tables to \"'" + out + "'\"; logs: \"'" + tmp.resolve("gansuite-quick") + "-*.log'",
+        "fi"), lines);
     assertTrue(Files.isExecutable(script));
-    assertTrue(!Files.exists(tmp.resolve("runs")), "writing the script runs nothing");
+    assertTrue(!Files.exists(runs), "writing the script runs nothing");
+    // bash reads it as intended: the syntax holds.
+    var check = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+    assertEquals(0, check.waitFor(), new String(check.getInputStream().readAllBytes()));
+  }
+
+  @Test
+  void slurmDefaultsAskForOneCpuAndNothingTheClusterDecides() throws Exception {
+    Path script = tmp.resolve("s.sbatch");
+    var r = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script.toString(), "--shards", "2"));
+    assertEquals(0, r.code(), r.err());
+    var sbatch = Files.readAllLines(script).stream().filter(l -> l.startsWith("#SBATCH")).toList();
+    String logs = tmp.resolve("gansuite-quick").toString();
+    assertEquals(List.of("#SBATCH --job-name=gansuite-quick", "#SBATCH --array=0-1", "#SBATCH --output=\"" + logs + "-%A_%a.log\"",
+        "#SBATCH --cpus-per-task=1", "#SBATCH --job-name=gansuite-quick-merge", "#SBATCH --output=\"" + logs + "-merge-%j.log\""),
+        sbatch);
+    assertTrue(Files.readString(script).contains("'--threads' '1' --shard \"${SLURM_ARRAY_TASK_ID}/2\"\n"), "no --device added");
+  }
+
+  @Test
+  void malformedSlurmOptionsAreUsageErrorsNamingTheOption() {
+    String script = tmp.resolve("x.sbatch").toString();
+    String[][] cases = {
+        {"--shards", "0", "--shards must be positive, got 0"},
+        {"--slurm-cpus", "0", "--slurm-cpus must be a positive number of CPUs per task, got 0"},
+        {"--slurm-cpus", "two", "Invalid value for option '--slurm-cpus': 'two' is not an int"},
+        {"--slurm-mem", "4 GB", "--slurm-mem must be a size such as 16G or 4000M (a number with an optional K, M, G or T), got '4 GB'"},
+        {"--slurm-time", "2h", "--slurm-time must be a Slurm time limit such as 90 (minutes), 2:00:00 or 1-12 (days-hours), got '2h'"},
+        {"--slurm-gpus", "-1", "--slurm-gpus must be 0 or more GPUs per task, got -1"},
+        {"--slurm-partition", "a b", "--slurm-partition must be one partition name (or a comma-separated list) without blanks, got 'a b'"},
+        {"--slurm-account", "", "--slurm-account must be one account name without blanks, got ''"},
+        {"--sbatch", "--qos=long\nrm -rf /", "--sbatch must be one sbatch option on one line, without '#SBATCH', such as --qos=long, got '--qos=long\\nrm -rf /'"},
+        {"--sbatch", "#SBATCH --qos=long", "--sbatch must be one sbatch option on one line, without '#SBATCH', such as --qos=long, got '#SBATCH --qos=long'"},
+    };
+    for (String[] c : cases) {
+      var r = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script, c[0], c[1]));
+      assertEquals(2, r.code(), c[0] + " " + c[1] + ": " + r.err());
+      assertEquals(c[2], r.err().lines().findFirst().orElse(""), c[0]);
+      assertTrue(!Files.exists(Path.of(script)), c[0]);
+    }
+    var cpu = CliTest.run(args(tmp.resolve("runs"), tmp.resolve("out"), "--slurm", script, "--slurm-gpus", "1", "--device", "cpu"));
+    assertEquals(2, cpu.code(), cpu.err());
+    assertTrue(cpu.err().startsWith("--slurm-gpus 1 with --device /CPU:0: the tasks would leave their GPUs idle\n"), cpu.err());
+    var t1 = CliTest.run("reproduce", "--table", "1", "--slurm", script);
+    assertEquals(2, t1.code(), t1.err());
+    assertTrue(t1.err().startsWith("--slurm does not apply to table 1"), t1.err());
   }
 
   /** Table 1 end to end: a short auto-encoder pre-training, then PSNR/SSIM of every image, beside the paper's. */

@@ -176,9 +176,9 @@ public record ComputeDevice(Kind kind, int index) {
   }
 
   /**
-   * The session options of every graph in the suite: thread counts (0 = TF's default) and soft
-   * placement, so ops without a kernel on the requested device fall back to the CPU instead of
-   * failing. Grappler's remapper is off: on training graphs it fuses a BiasAdd that LeakyReluGrad
+   * The session options of every graph in the suite: thread counts (0 = {@link Threads#resolve}:
+   * the CPUs of a Slurm task, else TF's default) and soft placement, so ops without a kernel on the
+   * requested device fall back to the CPU instead of failing. Grappler's remapper is off: on training graphs it fuses a BiasAdd that LeakyReluGrad
    * still reads, fails, discards its work and logs an error (measured: the same speed with it off).
    */
   public static ConfigProto sessionConfig(int intraOpThreads, int interOpThreads) {
@@ -187,8 +187,8 @@ public record ComputeDevice(Kind kind, int index) {
           + interOpThreads);
     }
     return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(intraOpThreads)
-        .setInterOpParallelismThreads(interOpThreads)
+        .setIntraOpParallelismThreads(Threads.resolve(intraOpThreads))
+        .setInterOpParallelismThreads(Threads.resolve(interOpThreads))
         .setAllowSoftPlacement(true)
         .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
             RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))

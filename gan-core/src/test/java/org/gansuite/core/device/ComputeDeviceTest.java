@@ -154,9 +154,12 @@ class ComputeDeviceTest {
     assertEquals(RewriterConfig.Toggle.DEFAULT, c.getGraphOptions().getRewriteOptions().getConstantFolding());
     assertFalse(c.getLogDevicePlacement());
 
+    // 0 asks for the default: TF's (0) outside Slurm, the task's CPUs inside a Slurm task.
+    String slurm = System.getenv(Threads.SLURM_CPUS);
+    int expected = slurm == null ? 0 : Integer.parseInt(slurm);
     ConfigProto defaults = ComputeDevice.sessionConfig(0, 0);
-    assertEquals(0, defaults.getIntraOpParallelismThreads());
-    assertEquals(0, defaults.getInterOpParallelismThreads());
+    assertEquals(expected, defaults.getIntraOpParallelismThreads());
+    assertEquals(expected, defaults.getInterOpParallelismThreads());
     assertTrue(defaults.getAllowSoftPlacement());
     assertEquals(RewriterConfig.Toggle.OFF, defaults.getGraphOptions().getRewriteOptions().getRemapping());
 
