@@ -102,6 +102,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
 
+  @Mixin ClarityOptions clarity = new ClarityOptions();
+
   @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix.")
   String shard;
 
@@ -148,7 +150,7 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
     var stored = Benchmark.load(protocol.table(), List.of(tableDir));
-    Path index = Benchmark.write(protocol, stored, outDir);
+    Path index = Benchmark.write(protocol, stored, outDir, clarity.definition());
     log.println(Files.readString(outDir.resolve(table.mainOutput())));
     log.printf("report: %s%n", index.toAbsolutePath());
     return stored.stream().allMatch(s -> s.result().completed()) ? 0 : Main.FAILED;
