@@ -17,8 +17,8 @@ import org.gansuite.core.data.ImageShape;
  * integers (multiples of 1/6 for the 1-4-1 kernel), so their sums are exact longs and every value
  * is one rounding of an exact quantity, equal to cv2's float64 responses bit for bit and to numpy's
  * reductions of them within ~1e-15. One fused pass per image (grey, three kernels, nine sums) runs
- * on every core: all twelve readings cost about the CPU time cv2 spends on one, and the graph it
- * replaces was about 12x slower than cv2 (gan-metrics README, "Speed"). Images are HWC, 0..255,
+ * on every core: all twelve readings cost 1.0-1.25x the CPU time cv2 spends on one, about three
+ * times the rate of the graph it replaces (gan-metrics README, "Speed"). Images are HWC, 0..255,
  * 1 or 3 channels (RGB order), at least 2 x 2.
  */
 public final class Clarity {
