@@ -16,6 +16,7 @@ import org.gansuite.bench.tables.Outputs;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.metrics.ClarityDefinition;
 import org.gansuite.metrics.extract.FeatureExtractor;
 
 /**
@@ -29,7 +30,8 @@ import org.gansuite.metrics.extract.FeatureExtractor;
  * var protocol = Protocol.of(Table.QUICK, registry, 1).withModels(List.of("dcgan", "foogan"), registry);
  * var settings = new Runner.Settings(Path.of("runs"), "", 0, false);
  * Benchmark.run(protocol, data, extractor, settings, Shard.ALL, registry, log);
- * Benchmark.write(protocol, Benchmark.load(protocol.table(), List.of(Runner.tableDir(settings.root(), protocol, data))), out);
+ * Benchmark.write(protocol, Benchmark.load(protocol.table(), List.of(Runner.tableDir(settings.root(), protocol, data))), out,
+ *     ClarityDefinition.DEFAULT);
  * }</pre>
  */
 public final class Benchmark {
@@ -76,8 +78,12 @@ public final class Benchmark {
     return stored;
   }
 
-  /** Writes the tables and the HTML report of stored results into {@code out}; returns the report's index.html. */
-  public static Path write(Protocol protocol, List<ResultStore.Stored> stored, Path out) throws IOException {
-    return Outputs.write(out, protocol.table().key(), protocol.paper(), protocol.labels(), stored);
+  /**
+   * Writes the tables and the HTML report of stored results into {@code out}, clarity under {@code clarity}
+   * (every result stores every reading); returns the report's index.html.
+   */
+  public static Path write(Protocol protocol, List<ResultStore.Stored> stored, Path out, ClarityDefinition clarity)
+      throws IOException {
+    return Outputs.write(out, protocol.table().key(), protocol.paper(), protocol.labels(), stored, clarity);
   }
 }

@@ -42,7 +42,7 @@ public final class Evaluation {
    * @param splits IS splits (protocol: 10)
    * @param seed seed of the reference subset and of the KID subsets
    * @param kid KID settings, or null for no KID (KID needs the reference features, never cached)
-   * @param batchSize images per extractor / clarity batch
+   * @param batchSize images per extractor / clarity batch (clarity: every {@link ClarityDefinition} at once)
    * @param device where the metric graphs run
    * @param nearestK PRDC's k (prdc's {@code nearest_k}, default {@link Prdc#DEFAULT_NEAREST_K})
    */
@@ -95,11 +95,11 @@ public final class Evaluation {
     Features gen = extractor.extract(generated, config.batchSize());
     Features prdcRef = prdcReference(ref, refFeatures, extractor, config);
     Features prdcGen = subsetRows(gen, PRDC_SAMPLES, config.seed());
-    try (Clarity clarity = new Clarity(config.device());
-        Fid fid = new Fid(config.device())) {
+    Clarity clarity = new Clarity();
+    try (Fid fid = new Fid(config.device())) {
       if (refStats == null) {
         refStats = new ReferenceStats(key, FeatureStats.of(refFeatures.features(), config.device()),
-            Summary.of(clarity.values(ref, config.batchSize())));
+            clarity.sums(ref, config.batchSize()).summaries());
         if (cache != null) {
           cache.store(refStats);
         }
@@ -140,7 +140,11 @@ public final class Evaluation {
       if (prdcGen.probabilities() != null && prdcRef.probabilities() != null && info.classes() > 0) {
         modeCoverage = ModeCoverage.of(prdcGen.probabilities(), prdcRef.probabilities());
       }
-      Summary genClarity = Summary.of(clarity.values(generated, config.batchSize()));
+      var genClarity = clarity.sums(generated, config.batchSize()).summaries();
+      List<ClarityScore> clarityScores = new ArrayList<>();
+      for (var d : ClarityDefinition.ALL) {
+        clarityScores.add(new ClarityScore(d, genClarity.get(d), refStats.clarity().get(d).mean()));
+      }
       Protocol protocol = new Protocol(info.name(), info.weightsSha256(), info.layer(), n, ref.size(),
           reference.id().name(), reference.id().contentHash(), config.referenceSplit(), config.splits(),
           config.seed(), config.kid() == null ? 0 : config.kid().subsets(), kidSize,
@@ -148,8 +152,7 @@ public final class Evaluation {
           config.device().toString(), extractor.provenance());
       warnings.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
       double nan = Double.NaN;
-      return new EvaluationResult(fidValue, comparable, kid, kidStd, isMean, isStd, genClarity,
-          refStats.clarity().mean(), Math.abs(genClarity.mean() - refStats.clarity().mean()),
+      return new EvaluationResult(fidValue, comparable, kid, kidStd, isMean, isStd, clarityScores,
           prdc == null ? nan : prdc.precision(), prdc == null ? nan : prdc.recall(),
           prdc == null ? nan : prdc.density(), prdc == null ? nan : prdc.coverage(), config.nearestK(), modeCoverage,
           n, protocol, warnings);

@@ -14,7 +14,8 @@ import java.util.Objects;
  *
  * @param fidComparable false below {@link Evaluation#COMPARABLE_SAMPLES} samples: FID is biased
  *     upwards at small N, so such a value must not be set beside published numbers
- * @param clarityDiff |clarity mean of the generated images - clarity mean of the reference|
+ * @param clarity the generated images' clarity beside the reference's under every {@link ClarityDefinition}, in
+ *     {@link ClarityDefinition#ALL}'s order: tables pick one reading without re-scoring
  * @param precision {@link Prdc} precision (generated = fake, reference = real)
  * @param recall {@link Prdc} recall
  * @param density {@link Prdc} density
@@ -23,19 +24,29 @@ import java.util.Objects;
  * @param modeCoverage {@link ModeCoverage}: classes covered, -1 when the extractor does not classify
  */
 public record EvaluationResult(double fid, boolean fidComparable, double kid, double kidStd, double isMean,
-    double isStd, Summary clarity, double clarityReferenceMean, double clarityDiff, double precision, double recall,
+    double isStd, List<ClarityScore> clarity, double precision, double recall,
     double density, double coverage, int nearestK, int modeCoverage, int n, Protocol protocol,
     List<String> warnings) {
 
   public EvaluationResult {
-    Objects.requireNonNull(clarity, "clarity");
     Objects.requireNonNull(protocol, "protocol");
     warnings = List.copyOf(warnings);
+    if (!clarity.stream().map(ClarityScore::definition).toList().equals(ClarityDefinition.ALL)) {
+      throw new IllegalArgumentException("clarity needs every definition in ClarityDefinition.ALL's order, got "
+          + clarity.stream().map(ClarityScore::definition).toList());
+    }
+    clarity = List.copyOf(clarity);
+  }
+
+  /** The clarity under one definition. */
+  public ClarityScore clarity(ClarityDefinition d) {
+    return clarity.get(ClarityDefinition.ALL.indexOf(d));
   }
 
   /**
    * Keys {@code fid, kid, kid_std, is_mean, is_std, precision, recall, density, coverage, nearest_k,
-   * mode_coverage, clarity_mean, clarity_std, n, protocol}, ...
+   * mode_coverage, clarity_mean, clarity_std, clarity_reference_mean, clarity_diff} (the default definition),
+   * the same four per definition ({@code clarity_std_k8_mean} ...), {@code n, warnings, protocol}.
    */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -59,13 +70,18 @@ public record EvaluationResult(double fid, boolean fidComparable, double kid, do
     if (modeCoverage >= 0) {
       m.put("mode_coverage", modeCoverage);
     }
-    m.put("clarity_mean", clarity.mean());
-    m.put("clarity_std", clarity.std());
-    m.put("clarity_reference_mean", clarityReferenceMean);
-    m.put("clarity_diff", clarityDiff);
+    putClarity(m, "clarity", clarity(ClarityDefinition.DEFAULT));
+    clarity.forEach(c -> putClarity(m, "clarity_" + c.definition().key(), c));
     m.put("n", n);
     m.put("warnings", warnings);
     m.put("protocol", protocol.toJson());
     return m;
+  }
+
+  private static void putClarity(Map<String, Object> m, String prefix, ClarityScore c) {
+    m.put(prefix + "_mean", c.generated().mean());
+    m.put(prefix + "_std", c.generated().std());
+    m.put(prefix + "_reference_mean", c.referenceMean());
+    m.put(prefix + "_diff", c.diff());
   }
 }

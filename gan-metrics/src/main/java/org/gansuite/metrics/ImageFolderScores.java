@@ -13,12 +13,11 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.metrics.impl.ImageFolderReader;
 import org.gansuite.metrics.impl.ImageFolderReader.NamedImage;
-import org.gansuite.metrics.impl.ImageFolderReader;
 
 /**
  * Clarity of a folder of images, and PSNR/SSIM between the files of the same name in two folders
- * (the paper's Table 1: original vs reconstructed). Images are read in chunks and fed to the
- * graph in batches of equal shape, so memory stays bounded and results do not depend on batching.
+ * (the paper's Table 1: original vs reconstructed). Images are read in chunks and scored in
+ * batches of equal shape, so memory stays bounded and results do not depend on batching.
  */
 public final class ImageFolderScores {
 
@@ -27,14 +26,33 @@ public final class ImageFolderScores {
 
   private ImageFolderScores() {}
 
-  /** Per-image clarity of one folder. */
-  public record ClarityScores(Path folder, List<String> names, double[] values, Summary summary) {
-    /** {@code clarity_mean}, {@code clarity_std}, {@code n} (population std over images). */
-    public Map<String, Object> toJson() {
+  /** Per-image clarity of one folder under every {@link ClarityDefinition}. */
+  public record ClarityScores(Path folder, List<String> names, LaplacianSums sums) {
+
+    /** Every image's clarity under one definition, in {@link #names}' order. */
+    public double[] values(ClarityDefinition d) {
+      return sums.values(d);
+    }
+
+    public Summary summary(ClarityDefinition d) {
+      return sums.summary(d);
+    }
+
+    /**
+     * {@code clarity_mean}, {@code clarity_std} under {@code headline}, then {@code clarity_<key>_mean},
+     * {@code clarity_<key>_std} under every definition ({@code clarity_std_k8_mean} ...), and {@code n}
+     * (population std over images).
+     */
+    public Map<String, Object> toJson(ClarityDefinition headline) {
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("clarity_mean", summary.mean());
-      m.put("clarity_std", summary.std());
-      m.put("n", summary.n());
+      Summary h = summary(headline);
+      m.put("clarity_mean", h.mean());
+      m.put("clarity_std", h.std());
+      sums.summaries().forEach((d, s) -> {
+        m.put("clarity_" + d.key() + "_mean", s.mean());
+        m.put("clarity_" + d.key() + "_std", s.std());
+      });
+      m.put("n", names.size());
       return m;
     }
   }
@@ -64,22 +82,19 @@ public final class ImageFolderScores {
     }
   }
 
-  public static ClarityScores clarity(Path folder, ComputeDevice device) throws IOException {
+  public static ClarityScores clarity(Path folder) throws IOException {
     List<Path> files = ImageFolderReader.list(folder);
-    double[] values = new double[files.size()];
-    try (Clarity clarity = new Clarity(device)) {
-      for (int start = 0; start < files.size(); start += CHUNK) {
-        List<NamedImage> chunk = ImageFolderReader.readAll(files.subList(start, Math.min(files.size(), start + CHUNK)));
-        for (int[] run : runsOfEqualShape(chunk)) {
-          ImageShape shape = chunk.get(run[0]).shape();
-          byte[] batch = pack(chunk, run, shape);
-          double[] v = clarity.values(shape, batch, run[1] - run[0]);
-          System.arraycopy(v, 0, values, start + run[0], v.length);
-        }
+    long[] sums = new long[files.size() * LaplacianSums.STRIDE];
+    Clarity clarity = new Clarity();
+    for (int start = 0; start < files.size(); start += CHUNK) {
+      List<NamedImage> chunk = ImageFolderReader.readAll(files.subList(start, Math.min(files.size(), start + CHUNK)));
+      for (int[] run : runsOfEqualShape(chunk)) {
+        ImageShape shape = chunk.get(run[0]).shape();
+        clarity.sumInto(shape, pack(chunk, run, shape), run[1] - run[0], sums, start + run[0]);
       }
     }
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
-    return new ClarityScores(folder, names, values, Summary.of(values));
+    return new ClarityScores(folder, names, new LaplacianSums(sums));
   }
 
   public static PairScores psnrSsim(Path images, Path reference, ComputeDevice device) throws IOException {

@@ -56,9 +56,19 @@ class EvaluationTest {
       FeatureStats genStats = FeatureStats.of(ex.extract(generated, 7).features());
       assertEquals(Fid.compute(genStats, refStats), first.fid(), 1e-6 * first.fid());
       assertTrue(first.fid() > 0.01, "different spreads must give a clearly positive FID: " + first.fid());
-      assertEquals(Clarity.of(generated).mean(), first.clarity().mean(), 1e-9 * first.clarity().mean());
-      assertEquals(Math.abs(Clarity.of(generated).mean() - Clarity.of(ref).mean()), first.clarityDiff(),
-          1e-9 * first.clarity().mean());
+      // Clarity under every definition: the generated images' summary and the reference subset's mean.
+      var genSums = new Clarity().sums(generated, 40);
+      var refSums = new Clarity().sums(ref, 50);
+      assertEquals(ClarityDefinition.ALL, first.clarity().stream().map(ClarityScore::definition).toList());
+      for (ClarityDefinition d : ClarityDefinition.ALL) {
+        double gen = genSums.summary(d).mean();
+        double diff = Math.abs(gen - refSums.summary(d).mean());
+        assertEquals(gen, first.clarity(d).generated().mean(), 1e-12 * gen, d.toString());
+        assertEquals(genSums.summary(d).std(), first.clarity(d).generated().std(), 1e-9 * gen, d.toString());
+        assertEquals(diff, first.clarity(d).diff(), 1e-12 * gen, d.toString());
+        assertTrue(diff > 1e-3 * gen, "different images must differ in clarity (" + d + "): " + diff);
+      }
+      assertEquals(Clarity.of(generated).mean(), first.clarity(ClarityDefinition.DEFAULT).generated().mean(), 0.0);
       try (InceptionScore is = new InceptionScore(ComputeDevice.AUTO)) {
         assertEquals(is.value(ex.extract(generated, 40).probabilities(), 4).mean(), first.isMean(), 1e-6);
       }
@@ -83,13 +93,18 @@ class EvaluationTest {
       var json = first.toJson();
       assertTrue(json.keySet().containsAll(java.util.List.of("fid", "kid", "kid_std", "is_mean", "is_std",
           "clarity_mean", "clarity_std", "n", "protocol", "precision", "recall", "density", "coverage", "nearest_k",
-          "mode_coverage")), json.keySet().toString());
+          "mode_coverage", "clarity_reference_mean", "clarity_diff", "clarity_mean_abs_k141_mean",
+          "clarity_energy_k8_diff")), json.keySet().toString());
+      assertEquals(first.clarity(ClarityDefinition.DEFAULT).diff(), (double) json.get("clarity_diff"), 0.0);
+      var std8 = new ClarityDefinition(ClarityDefinition.Statistic.STD, ClarityDefinition.Kernel.EIGHT);
+      assertEquals(first.clarity(std8).referenceMean(), (double) json.get("clarity_std_k8_reference_mean"), 0.0);
 
       StatsKey key = new StatsKey(reference.id().contentHash(), ex.info().name(), ex.info().weightsSha256(),
           "pool_3:0", 50, 9);
       assertTrue(Files.isRegularFile(cache.fileFor(key)));
       ReferenceStats cached = cache.load(key).orElseThrow();
       assertArrayEquals(refStats.mu(), cached.stats().mu(), 1e-9);
+      assertEquals(refSums.summaries(), cached.clarity());
 
       var noKid = new Evaluation.Config(50, "train", 4, 9, null, 16, ComputeDevice.AUTO);
       EvaluationResult second = Evaluation.evaluate(generated, reference, ex, cache, noKid);
@@ -117,8 +132,14 @@ class EvaluationTest {
     StatsCache cache = new StatsCache(dir);
     StatsKey key = new StatsKey("abc", "inception-2015-12-05", "f".repeat(64), "pool_3:0", 3, 1);
     FeatureStats s = new FeatureStats(3, new double[] {1, 2}, new double[] {2, 0.5, 0.5, 1});
-    cache.store(new ReferenceStats(key, s, Summary.of(new double[] {1, 2, 3})));
-    assertEquals(2.0, cache.load(key).orElseThrow().clarity().mean(), 0.0);
+    var clarity = new java.util.LinkedHashMap<ClarityDefinition, Summary>();
+    for (int i = 0; i < ClarityDefinition.ALL.size(); i++) {
+      clarity.put(ClarityDefinition.ALL.get(i), Summary.of(new double[] {1, 2, 3 + i}));
+    }
+    cache.store(new ReferenceStats(key, s, clarity));
+    var loaded = cache.load(key).orElseThrow().clarity();
+    assertEquals(clarity, loaded);
+    assertEquals(2.0 + 11 / 3.0, loaded.get(ClarityDefinition.ALL.get(11)).mean(), 1e-15);
     StatsKey other = new StatsKey("abc", "inception-2015-12-05", "f".repeat(64), "pool_3:0", 3, 2);
     assertTrue(cache.load(other).isEmpty());
 
@@ -146,7 +167,7 @@ class EvaluationTest {
     Files.move(tampered, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     e = assertThrows(IllegalStateException.class, () -> cache.load(key));
     assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
-    assertEquals("v1|dataset=abc|extractor=inception-2015-12-05|weights=" + "f".repeat(64)
+    assertEquals("v2|dataset=abc|extractor=inception-2015-12-05|weights=" + "f".repeat(64)
         + "|layer=pool_3:0|n=3|seed=1", key.canonical());
   }
 }

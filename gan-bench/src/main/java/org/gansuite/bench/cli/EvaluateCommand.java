@@ -50,6 +50,8 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the result as JSON on stdout.")
   boolean json;
 
+  @Mixin ClarityOptions clarity = new ClarityOptions();
+
   @Override
   public Integer call() throws Exception {
     var checkpoint = new Checkpoints(runDir.resolve("checkpoints"), 1).latest()
@@ -92,9 +94,10 @@ final class EvaluateCommand implements Callable<Integer> {
       if (json) {
         w.println(RunResult.JSON.writeValueAsString(result));
       } else {
-        w.printf("%s seed %d, checkpoint of iteration %d: FID %.4f, KID %.6f ± %.6f, IS %.4f ± %.4f, clarity %.2f "
+        var c = ev.clarity(clarity.definition());
+        w.printf("%s seed %d, checkpoint of iteration %d: FID %.4f, KID %.6f ± %.6f, IS %.4f ± %.4f, clarity (%s) %.2f "
             + "(diff %.2f) from %d samples%n", provider.name(), spec.seed(), state.iteration(), ev.fid(), ev.kid(),
-            ev.kidStd(), ev.isMean(), ev.isStd(), ev.clarity().mean(), ev.clarityDiff(), ev.n());
+            ev.kidStd(), ev.isMean(), ev.isStd(), c.definition(), c.generated().mean(), c.diff(), ev.n());
         w.printf("protocol: %s (layer %s, weights sha256 %.16s) against %d images of %s; code %s%n", ev.protocol().extractor(),
             ev.protocol().layer(), ev.protocol().weightsSha256(), ev.protocol().nReference(), ev.protocol().referenceDataset(),
             protocol.codeVersion());

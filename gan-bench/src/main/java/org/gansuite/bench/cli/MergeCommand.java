@@ -9,6 +9,7 @@ import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.bench.protocol.Table;
 import org.gansuite.core.model.ModelRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,13 +30,15 @@ final class MergeCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Where tables and report go.")
   Path out;
 
+  @Mixin ClarityOptions clarity = new ClarityOptions();
+
   @Override
   public Integer call() throws Exception {
     var stored = Benchmark.load(table, runs);
     // Only the row order and the paper's values come from the protocol; the numbers come from the files.
     var registry = ModelRegistry.load();
     Table source = table == Table.TIME ? Table.parse(stored.get(0).result().table()) : table;
-    Path index = Benchmark.write(Protocol.of(source, registry, 1), stored, out);
+    Path index = Benchmark.write(Protocol.of(source, registry, 1), stored, out, clarity.definition());
     cmd.commandLine().getOut().println(Files.readString(out.resolve(table.mainOutput())));
     cmd.commandLine().getOut().printf("report: %s%n", index.toAbsolutePath());
     return 0;

@@ -107,6 +107,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Mixin ExtractorOptionsMixin extractor = new ExtractorOptionsMixin();
 
+  @Mixin ClarityOptions clarity = new ClarityOptions();
+
   @Option(names = "--shard", defaultValue = "0/1", description = "Run part i/n of the run matrix.")
   String shard;
 
@@ -161,7 +163,7 @@ final class ReproduceCommand implements Callable<Integer> {
       return 0;
     }
     var stored = Benchmark.load(protocol, tableDir);
-    Path index = Benchmark.write(protocol, stored, outDir);
+    Path index = Benchmark.write(protocol, stored, outDir, clarity.definition());
     log.println(Files.readString(outDir.resolve(table.mainOutput())));
     log.printf("report: %s%n", index.toAbsolutePath());
     return stored.stream().allMatch(s -> s.result().completed()) ? 0 : Main.FAILED;

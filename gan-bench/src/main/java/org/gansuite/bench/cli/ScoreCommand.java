@@ -5,13 +5,14 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.gansuite.core.UserError;
 import org.gansuite.core.device.ComputeDevice;
-import org.gansuite.metrics.Clarity;
+import org.gansuite.metrics.ClarityDefinition;
 import org.gansuite.metrics.GreyConversion;
 import org.gansuite.metrics.ImageFolderScores;
 import org.gansuite.metrics.ImageFolderScores.ClarityScores;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Clarity of a folder of images; PSNR and SSIM between the files of the same name in two folders. */
-@Command(name = "score", description = "Clarity (variance of the Laplacian) of a folder of PNG/JPEG images, "
-    + "and PSNR/SSIM between the files of the same name in --images and --reference (mean, std, min, max).")
+@Command(name = "score", description = "Clarity (by default the variance of the Laplacian; --clarity and "
+    + "--clarity-kernel choose another reading) of a folder of PNG/JPEG images, and PSNR/SSIM between the files of the same name in --images and --reference (mean, std, min, max).")
 final class ScoreCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
@@ -45,6 +46,8 @@ final class ScoreCommand implements Callable<Integer> {
 
   @Mixin MetricOptions metric;
 
+  @Mixin ClarityOptions clarityOptions = new ClarityOptions();
+
   @Override
   public Integer call() throws Exception {
     Set<ScoreMetric> chosen = EnumSet.copyOf(metrics);
@@ -57,8 +60,13 @@ final class ScoreCommand implements Callable<Integer> {
     report.protocol("images", images.toAbsolutePath().normalize().toString());
     ClarityScores clarity = null;
     if (chosen.contains(ScoreMetric.CLARITY)) {
-      clarity = ImageFolderScores.clarity(images, device);
-      report.define("clarity", Clarity.DEFINITION).values(clarity.toJson());
+      ClarityDefinition reading = clarityOptions.definition();
+      clarity = ImageFolderScores.clarity(images);
+      report.define("clarity", reading.describe() + " (" + reading.options() + ")").values(clarity.toJson(reading));
+      report.protocol("clarity_definitions", "clarity_<statistic>_k<kernel>_mean/_std: every reading, statistic "
+          + Arrays.stream(ClarityDefinition.Statistic.values()).map(ClarityDefinition.Statistic::key).toList()
+          + " of the kernel " + Arrays.stream(ClarityDefinition.Kernel.values()).map(ClarityDefinition.Kernel::key).toList()
+          + " response; clarity_mean/_std: the one --clarity and --clarity-kernel chose");
       GreyConversion g = GreyConversion.OPENCV_4;
       int[] w = g.weights();
       report.protocol("grey_conversion", g.name() + ": (R*" + w[0] + " + G*" + w[1] + " + B*" + w[2] + " + "
@@ -83,16 +91,20 @@ final class ScoreCommand implements Callable<Integer> {
     report.protocol("decoder", "PNG/JPEG files of the folder sorted by name, gan-core ImageDecoder (JPEG as "
         + "libjpeg-turbo/cv2 decodes it, grey PNG values exact, alpha dropped); images with R=G=B scored as one channel");
     if (perImage != null) {
-      writeCsv(perImage, chosen, clarity, scores);
+      writeCsv(perImage, chosen, clarity, clarityOptions.definition(), scores);
       report.protocol("per_image_csv", perImage.toAbsolutePath().normalize().toString());
     }
     report.print(cmd.commandLine().getOut(), metric.json);
     return 0;
   }
 
-  /** One row per image: its name, then the chosen metrics' values ({@code inf} for identical pairs' PSNR). */
-  private static void writeCsv(Path file, Set<ScoreMetric> chosen, ClarityScores clarity, PairScores scores)
-      throws java.io.IOException {
+  /**
+   * One row per image: its name, then the chosen metrics' values ({@code inf} for identical pairs' PSNR),
+   * clarity under {@code definition}.
+   */
+  private static void writeCsv(Path file, Set<ScoreMetric> chosen, ClarityScores clarity, ClarityDefinition definition,
+      PairScores scores) throws java.io.IOException {
+    double[] clarityValues = clarity == null ? null : clarity.values(definition);
     List<String> names = clarity != null ? clarity.names() : scores.names();
     AtomicFiles.write(file, out -> {
       CSVWriter csv = new CSVWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
@@ -103,7 +115,7 @@ final class ScoreCommand implements Callable<Integer> {
         List<String> row = new ArrayList<>(List.of(names.get(i)));
         for (ScoreMetric m : chosen) {
           double v = switch (m) {
-            case CLARITY -> clarity.values()[i];
+            case CLARITY -> clarityValues[i];
             case PSNR -> scores.psnr()[i];
             case SSIM -> scores.ssim()[i];
           };

@@ -50,8 +50,10 @@ public final class HtmlReport {
     bars(out, "kid", "KID ×10^3 (lower is better)", "KID ×10^3", models, ComparisonTable.Row::kidPerMille, null, palette);
     bars(out, "is", "Inception Score (higher is better; error bars: std)", "IS", models, ComparisonTable.Row::inceptionScore,
         trainingSet.map(t -> t.mean(EvaluationResult::isMean)).orElse(null), palette);
-    bars(out, "clarity", "Clarity: mean variance of the Laplacian", "clarity", models, r -> r.stat(e -> e.clarity().mean()),
-        trainingSet.map(t -> t.mean(e -> e.clarity().mean())).orElse(null), palette);
+    var clarity = table.clarity();
+    bars(out, "clarity", "Clarity (" + clarity + "): the Laplacian response's " + clarity.statistic().key()
+        + ", mean over images", "clarity", models, r -> r.stat(e -> e.clarity(clarity).generated().mean()),
+        trainingSet.map(t -> t.mean(e -> e.clarity(clarity).generated().mean())).orElse(null), palette);
     boolean curves = curve(out, "fid-gflop", "FID during training against compute", "training GFLOP (pre-training included)",
         runs, TrainingCost.CurvePoint::gflop, labels, palette);
     curve(out, "fid-seconds", "FID during training against time", "training seconds (pre-training included)",
@@ -63,7 +65,9 @@ public final class HtmlReport {
             + "td:first-child{text-align:left}img{margin:4px;border:1px solid #eee;image-rendering:pixelated}"
             + "figure{display:inline-block;margin:4px;vertical-align:top}figcaption{font-size:small;color:#444}"
             + "</style></head><body><h1>").append(esc(title)).append("</h1>");
-    html.append(markdownTableToHtml(table.markdown()));
+    html.append(markdownTableToHtml(table.grid()));
+    table.clarityCandidates().ifPresent(c -> html.append("<p>").append(esc(c.intro())).append("</p>")
+        .append(markdownTableToHtml(c.grid())).append("<p>").append(esc(c.nearest())).append("</p>"));
     html.append("<p><small>").append(esc(table.footnote())).append("</small></p>");
     html.append("<h2>Metrics</h2><img src=\"img/fid.png\"><img src=\"img/kid.png\"><img src=\"img/is.png\">"
         + "<img src=\"img/clarity.png\">");

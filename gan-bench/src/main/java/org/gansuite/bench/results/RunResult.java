@@ -35,7 +35,11 @@ public record RunResult(int format, String table, String label, String model, Ma
     Status status, String failure, Map<String, Long> parameters, TrainingCost training, EvaluationResult evaluation,
     RunProtocol protocol, Provenance provenance) {
 
-  /** Bumped whenever a field changes meaning; older files are refused with a clear message. */
+  /**
+   * Bumped whenever a field changes meaning; older files are refused with a clear message. 4: the evaluation's
+   * clarity is a list of every reading of clarity ({@code ClarityScore}s) instead of one summary, mean and
+   * diff, and the protocol holds the training batch.
+   */
   public static final int FORMAT = 4;
   public static final String FILE = "result.json";
   /** What {@code evaluate} writes in a train run folder. */

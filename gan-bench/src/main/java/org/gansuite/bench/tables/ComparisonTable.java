@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -16,6 +17,7 @@ import org.gansuite.bench.protocol.Entry;
 import org.gansuite.bench.protocol.PaperValues;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.TrainingCost;
+import org.gansuite.metrics.ClarityDefinition;
 import org.gansuite.metrics.EvaluationResult;
 
 /**
@@ -88,19 +90,24 @@ public final class ComparisonTable {
 
   private final String table;
   private final List<Row> rows;
+  private final ClarityDefinition clarity;
   private final List<Column> columns;
 
-  private ComparisonTable(String table, List<Row> rows) {
+  private ComparisonTable(String table, List<Row> rows, ClarityDefinition clarity) {
     this.table = table;
     this.rows = rows;
-    List<Column> all = columns(rows.stream().anyMatch(r -> r.paper() != null));
+    this.clarity = clarity;
+    List<Column> all = columns(rows.stream().anyMatch(r -> r.paper() != null), clarity);
     // A column is shown when some row has a value in it: no empty columns.
     this.columns = all.stream().filter(c -> rows.stream().anyMatch(r -> !blank(c.cell().apply(r)))).toList();
   }
 
-  /** Groups results by label in the given row order (others after them), training set last. */
+  /**
+   * Groups results by label in the given row order (others after them), training set last; the clarity
+   * and diff columns show {@code clarity}, one of the readings every result stores.
+   */
   public static ComparisonTable build(String table, List<RunResult> results, List<PaperValues.Row> paper,
-      List<String> order) {
+      List<String> order, ClarityDefinition clarity) {
     List<String> labels = new ArrayList<>(order);
     results.stream().map(RunResult::label).filter(l -> !labels.contains(l)).distinct().forEach(labels::add);
     labels.remove(Entry.TRAINING_SET);
@@ -114,14 +121,24 @@ public final class ComparisonTable {
     }
     List<Row> rows = new ArrayList<>();
     byLabel.forEach((l, runs) -> rows.add(new Row(l, runs, PaperValues.find(paper, l).orElse(null))));
-    return new ComparisonTable(table, rows);
+    return new ComparisonTable(table, rows, clarity);
   }
 
   public List<Row> rows() {
     return rows;
   }
 
-  private static List<Column> columns(boolean withPaper) {
+  /** The reading of clarity the clarity and diff columns show. */
+  public ClarityDefinition clarity() {
+    return clarity;
+  }
+
+  /** The training-set row under every reading of clarity, when the table has that row. */
+  public Optional<ClarityCandidates> clarityCandidates() {
+    return ClarityCandidates.of(this);
+  }
+
+  private static List<Column> columns(boolean withPaper, ClarityDefinition clarity) {
     List<Column> c = new ArrayList<>();
     c.add(new Column("model", Row::label, List.of("model"), r -> List.of(r.label())));
     c.add(new Column("runs", r -> r.completed().size() + "/" + r.runs().size(), List.of("runs", "completed"),
@@ -147,10 +164,12 @@ public final class ComparisonTable {
           r -> raws(r.stat(m.getValue()))));
     }
     c.add(new Column("modes", r -> modes(r), List.of("modes"), r -> List.of(modes(r))));
-    c.add(new Column("clarity", r -> withStd(r.stat(e -> e.clarity().mean()), 2), List.of("clarity_mean", "clarity_std"),
-        r -> raws(r.stat(e -> e.clarity().mean()))));
-    c.add(new Column("diff", r -> withStd(r.stat(EvaluationResult::clarityDiff), 2), List.of("clarity_diff", "clarity_diff_std"),
-        r -> raws(r.stat(EvaluationResult::clarityDiff))));
+    ToDoubleFunction<EvaluationResult> clarityMean = e -> e.clarity(clarity).generated().mean();
+    ToDoubleFunction<EvaluationResult> clarityDiff = e -> e.clarity(clarity).diff();
+    c.add(new Column("clarity", r -> withStd(r.stat(clarityMean), 2), List.of("clarity_mean", "clarity_std"),
+        r -> raws(r.stat(clarityMean))));
+    c.add(new Column("diff", r -> withStd(r.stat(clarityDiff), 2), List.of("clarity_diff", "clarity_diff_std"),
+        r -> raws(r.stat(clarityDiff))));
     c.add(new Column("flag", r -> r.completed().isEmpty() ? "failed: " + r.failure() : r.flag(), List.of("flag", "failure"),
         r -> List.of(r.flag(), r.failure())));
     if (withPaper) {
@@ -229,16 +248,25 @@ public final class ComparisonTable {
     return List.of(raw(v[0]), raw(v[1]));
   }
 
-  /** Markdown: the table, then its protocol as a footnote. */
+  /** Markdown: the table, the training-set row under every reading of clarity, then the protocol as a footnote. */
   public String markdown() {
+    return grid() + "\n" + clarityCandidates().map(c -> c.markdown() + "\n").orElse("") + footnote();
+  }
+
+  /** The table alone, in Markdown. */
+  public String grid() {
     var b = new StringBuilder("| ");
     b.append(String.join(" | ", columns.stream().map(Column::header).toList())).append(" |\n");
     b.append("|").append("---|".repeat(columns.size())).append("\n");
     for (Row r : rows) {
       b.append("| ").append(String.join(" | ", columns.stream().map(c -> c.cell().apply(r)).toList())).append(" |\n");
     }
-    b.append("\n").append(footnote());
     return b.toString();
+  }
+
+  /** Every row's clarity and diff under every reading of clarity ({@code clarity.csv}). */
+  public String clarityCsv() throws IOException {
+    return ClarityCandidates.csv(rows);
   }
 
   /** CSV for tools (OpenCSV): one value per cell, numbers as plain numbers, one row per label. */
@@ -276,7 +304,11 @@ public final class ComparisonTable {
         .append(distinct(all.stream().filter(r -> r.evaluation() != null).toList(), r -> "k = " + r.evaluation().nearestK()))
         .append(" nearest neighbours, float64, as the prdc package");
     b.append("; modes = classes whose share among the samples' predicted labels is at least half their share in the data");
-    b.append("; clarity = variance of the Laplacian (OpenCV-compatible) averaged over images, diff = |generated − training set|");
+    b.append("; clarity = ").append(clarity.describe()).append(" (").append(clarity.options())
+        .append("), diff = |generated − training set| under the same reading; the paper does not define its clarity: "
+            + "every result stores the readings var, std, mean-abs and energy of the kernels 4, 8 and 141 "
+            + "(clarity.csv; the training-set row's above), and report --clarity/--clarity-kernel shows another "
+            + "without re-scoring");
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
     b.append("; during training: ").append(distinct(models, r -> r.protocol().duringTraining()));
     b.append("; flag: ").append(Verdict.DEFINITION);

@@ -13,6 +13,7 @@ import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.testing.TinyDatasets;
 import org.junit.jupiter.api.BeforeEach;
+import org.gansuite.metrics.ClarityDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,10 @@ class ReproduceTest {
     assertTrue(md.contains("Protocol (table quick): data tiny (96 images 8x8x3"), md);
     assertTrue(md.contains("40 generated samples per run"), md);
     assertTrue(md.contains("not comparable to the paper's values"), md);
+    // The training-set row under every reading of clarity; no paper value in the quick protocol, so no "nearest".
+    assertTrue(md.contains("Training-set clarity under every candidate reading (mean over its 40 images") && !md.contains("Nearest"), md);
+    assertTrue(md.contains("| statistic | kernel 4 | kernel 8 | kernel 141 |\n|---|---|---|---|\n| var |"), md);
+    assertTrue(Files.readString(out.resolve("clarity.csv")).startsWith("\"model\",\"var_k4_mean\",\"var_k4_diff\",\"var_k8_mean\""));
     String csv = Files.readString(out.resolve("table.csv"));
     assertTrue(csv.startsWith("\"model\",\"runs\",\"completed\",\"epochs\",\"gflop\",\"preparation_gflop\",\"objective\",\"params_gd\",\"params_extra\","
         + "\"is_mean\",\"is_std\",\"fid\",\"fid_std\",\"kid\",\"kid_std\",\"precision\",\"precision_std\",\"recall\","
@@ -108,6 +113,25 @@ class ReproduceTest {
     assertEquals(0, merged.code(), merged.err());
     assertEquals(Files.readString(tmp.resolve("one-out/table.md")), Files.readString(tmp.resolve("merged/table.md")));
     assertTrue(Files.readString(tmp.resolve("merged/table.md")).contains("| tiny-gan | 2/2 |"));
+
+    // Another reading of clarity from the same stored results: the columns change, nothing is re-scored.
+    var std8 = CliTest.run("report", "--table", "quick", "--runs", tmp.resolve("one/quick").toString(),
+        "--out", tmp.resolve("std8").toString(), "--clarity", "std", "--clarity-kernel", "8");
+    assertEquals(0, std8.code(), std8.err());
+    var training = RunResult.read(tmp.resolve("one/quick/tiny/training-set/seed-0/result.json"));
+    var reading = new ClarityDefinition(ClarityDefinition.Statistic.STD, ClarityDefinition.Kernel.EIGHT);
+    String md = Files.readString(tmp.resolve("std8/table.md"));
+    String row = md.lines().filter(l -> l.startsWith("| training set |")).findFirst().orElseThrow();
+    var c = training.evaluation().clarity(reading);
+    String cell = String.format(java.util.Locale.ROOT, "| %.2f | %.2f |", c.generated().mean(), c.diff());
+    assertTrue(row.contains(cell), cell + " in " + row);
+    assertTrue(md.contains("clarity = population standard deviation of the response (R.std()) of the 8-neighbour Laplacian")
+        && md.contains("(--clarity std --clarity-kernel 8)"), md);
+    assertTrue(md.contains("the table above shows std 8)"), md);
+    var bad = CliTest.run("report", "--table", "quick", "--runs", tmp.resolve("one/quick").toString(),
+        "--out", tmp.resolve("bad").toString(), "--clarity-kernel", "5");
+    assertEquals(2, bad.code());
+    assertTrue(bad.err().contains("--clarity-kernel: unknown clarity kernel '5'; choose from 4, 8, 141"), bad.err());
   }
 
   @Test

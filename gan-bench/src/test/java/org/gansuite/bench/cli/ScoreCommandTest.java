@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.metrics.ClarityDefinition;
 import org.gansuite.metrics.ImageFolderScores;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,46 @@ class ScoreCommandTest {
     assertTrue(p.get("grey_conversion").asText().startsWith("OPENCV_4"));
     assertFalse(p.get("code_version").asText().isBlank());
     assertEquals("auto", p.get("device").asText());
+  }
+
+  /**
+   * The same images under other readings. The 9-dot under the 8-neighbour kernel: -72 (centre), 18 (edge
+   * midpoints), 36 (corners, each sees the dot four times through the reflect-101 border): variance 1040, so
+   * std sqrt(1040) for it and 0 for the constant image. Under the 1-4-1 kernel: (-180, 72 x4, 36 x4) / 6, mean
+   * absolute value 612 / 54. Bad readings are usage errors (exit code 2) naming the option and the choices.
+   */
+  @Test
+  void clarityUnderOtherReadings() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("img"));
+    Cli.greyPng(dir.resolve("a.png"), 3, 3, new int[] {0, 0, 0, 0, 9, 0, 0, 0, 0});
+    Cli.rgbPng(dir.resolve("b.png"), 4, 5, Cli.filled(4 * 5 * 3, 200));
+    Path csv = tmp.resolve("per-image.csv");
+    Cli.Run r = Cli.run("score", "--images", dir, "--json", "--clarity", "STD", "--clarity-kernel", "8", "--per-image", csv);
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = r.json();
+    assertEquals(Math.sqrt(1040) / 2, j.get("clarity_mean").asDouble(), 1e-12);
+    assertEquals(Math.sqrt(1040) / 2, j.get("clarity_std").asDouble(), 1e-12);
+    assertEquals(Math.sqrt(1040) / 2, j.get("clarity_std_k8_mean").asDouble(), 1e-12);
+    assertEquals(136.0, j.get("clarity_var_k4_mean").asDouble(), 1e-12);
+    assertEquals(612.0 / 54 / 2, j.get("clarity_mean_abs_k141_mean").asDouble(), 1e-12);
+    assertEquals(12 * 2 + 3, j.size() - 1, j.toString()); // every reading's mean and std, the headline, n; protocol
+    JsonNode p = j.get("protocol");
+    assertTrue(p.get("metrics").get("clarity").asText().startsWith("population standard deviation of the response (R.std()) "
+        + "of the 8-neighbour Laplacian [[1,1,1],[1,-8,1],[1,1,1]]"), p.toString());
+    assertTrue(p.get("metrics").get("clarity").asText().endsWith("(--clarity std --clarity-kernel 8)"), p.toString());
+    try (CSVReader in = new CSVReader(new FileReader(csv.toFile()))) {
+      List<String[]> rows = in.readAll();
+      assertEquals(List.of("file", "clarity"), List.of(rows.get(0)));
+      assertEquals(Math.sqrt(1040), Double.parseDouble(rows.get(1)[1]), 1e-12);
+      assertEquals(List.of("b.png", "0.0"), List.of(rows.get(2)));
+    }
+    Cli.Run statistic = Cli.run("score", "--images", dir, "--clarity", "variance");
+    assertEquals(2, statistic.code());
+    assertTrue(statistic.err().contains("--clarity: unknown clarity statistic 'variance'; choose from var, std, mean-abs, "
+        + "energy"), statistic.err());
+    Cli.Run kernel = Cli.run("score", "--images", dir, "--clarity-kernel", "3x3");
+    assertEquals(2, kernel.code());
+    assertTrue(kernel.err().contains("--clarity-kernel: unknown clarity kernel '3x3'; choose from 4, 8, 141"), kernel.err());
   }
 
   /**
@@ -102,7 +142,7 @@ class ScoreCommandTest {
       }
       Cli.rgbPng(a.resolve("im" + i + ".png"), 16, 12, px);
     }
-    var expected = ImageFolderScores.clarity(a, ComputeDevice.AUTO).summary();
+    var expected = ImageFolderScores.clarity(a).summary(ClarityDefinition.DEFAULT);
     JsonNode j = Cli.run("score", "--images", a, "--json").json();
     assertEquals(expected.mean(), j.get("clarity_mean").asDouble(), 1e-9 * expected.mean());
     assertEquals(expected.std(), j.get("clarity_std").asDouble(), 1e-9 * expected.mean());

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.core.data.DataFormatException;
+import org.gansuite.metrics.ClarityDefinition;
+import org.gansuite.metrics.ClarityScore;
 import org.gansuite.metrics.EvaluationResult;
 import org.gansuite.metrics.GreyConversion;
 import org.gansuite.metrics.Protocol;
@@ -24,8 +26,8 @@ public class RunResultTest {
   public static RunResult sample() {
     var metrics = new Protocol("x", "ab".repeat(32), "pool", 40, 64, "tiny", "cd".repeat(32), "train", 10, 777, 0, 0, 40, 64,
         GreyConversion.values()[0], "/CPU:0", Map.of("accuracy", 0.91));
-    var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, new Summary(40, 100.0, 3.0, 90.0, 110.0),
-        104.0, 4.0, 0.75, 0.5, 0.875, 0.625, 5, -1, 40, metrics, List.of("few samples"));
+    var ev = new EvaluationResult(12.5, false, Double.NaN, Double.NaN, 1.5, 0.25, clarity(), 0.75, 0.5, 0.875, 0.625, 5,
+        -1, 40, metrics, List.of("few samples"));
     var cost = new TrainingCost(100, 0.5, 6400, 12.0, 533.3, 24.0, 0.01, Map.of("d_loss", 1.25, "g_loss", 0.75), 840.5,
         40.5, 3.0, List.of(new TrainingCost.CurvePoint(0, 0, 40.5, 3.0, Map.of("fid", 80.0, "kid", 0.07)),
             new TrainingCost.CurvePoint(100, 6400, 840.5, 15.0, Map.of("fid", 30.0, "kid", 0.02))));
@@ -33,6 +35,18 @@ public class RunResultTest {
         "FID/KID of 32 samples at iteration 0, about 10 evenly spread points and the end", "v1");
     return new RunResult(RunResult.FORMAT, "quick", "DCGAN", "dcgan", Map.of("lr", "0.0002"), 3,
         RunResult.Status.COMPLETED, "", Map.of("generator", 10L, "discriminator", 20L), cost, ev, p, null);
+  }
+
+  /**
+   * Clarity under every reading: the default (var, kernel 4) at mean 100 against a reference mean of 104, the
+   * i-th reading of ClarityDefinition.ALL at 100 + i against 104 + 2 i.
+   */
+  public static List<ClarityScore> clarity() {
+    List<ClarityScore> all = new java.util.ArrayList<>();
+    for (int i = 0; i < ClarityDefinition.ALL.size(); i++) {
+      all.add(new ClarityScore(ClarityDefinition.ALL.get(i), new Summary(40, 100.0 + i, 3.0, 90.0, 110.0 + i), 104.0 + 2 * i));
+    }
+    return all;
   }
 
   @Test
@@ -44,6 +58,8 @@ public class RunResultTest {
     assertTrue(text.contains("\"kid\" : \"NaN\""), text);
     assertTrue(text.contains("\"status\" : \"completed\""), text);
     assertTrue(text.contains("\"nearest_k\" : 5") && text.contains("\"mode_coverage\" : -1"), text);
+    assertTrue(text.contains("\"statistic\" : \"MEAN_ABS\",\n") && text.contains("\"kernel\" : \"ONE_FOUR_ONE\"\n")
+        && text.contains("\"reference_mean\" : 126.0"), text);
     var back = RunResult.read(f);
     assertEquals(sample(), back);
     assertTrue(Double.isNaN(back.evaluation().kid()));

@@ -10,6 +10,7 @@ import org.gansuite.bench.protocol.PaperValues;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.results.RunResultTest;
 import org.gansuite.bench.results.TrainingCost;
+import org.gansuite.metrics.ClarityDefinition;
 import org.junit.jupiter.api.Test;
 
 /** Tables from hand-made results: columns shown only where a value exists, verdicts, tidy CSV and curves. */
@@ -30,7 +31,8 @@ class ComparisonTableTest {
   void showsOnlyColumnsWithValuesFlagsRunsThatDidNotLearnAndWritesTidyCsv() throws Exception {
     var learned = withCurve(RunResultTest.sample(), "DCGAN", 80.0, 30.0);
     var stuck = withCurve(RunResultTest.sample(), "WGAN", 70.0, 75.5);
-    var table = ComparisonTable.build("quick", List.of(stuck, learned), List.of(), List.of("DCGAN", "WGAN"));
+    var table = ComparisonTable.build("quick", List.of(stuck, learned), List.of(), List.of("DCGAN", "WGAN"),
+        ClarityDefinition.DEFAULT);
     String md = table.markdown();
     assertTrue(md.startsWith("| model | runs | epochs | GFLOP | objective | params ×10^6 | IS | FID | precision | recall | "
         + "density | coverage | clarity | diff | flag |\n"), md);
@@ -54,11 +56,43 @@ class ComparisonTableTest {
   @Test
   void paperColumnsAppearBesideRowsThePaperHas() {
     var dcgan = RunResultTest.sample();
-    var table = ComparisonTable.build("6", List.of(dcgan), PaperValues.CIFAR10, List.of("DCGAN"));
+    var table = ComparisonTable.build("6", List.of(dcgan), PaperValues.CIFAR10, List.of("DCGAN"),
+        ClarityDefinition.DEFAULT);
     String md = table.markdown();
     assertTrue(md.contains("| paper epochs | paper params | paper IS | paper FID | paper clarity | paper diff |"), md);
     assertTrue(md.contains("| 20 | 8.83 | 5.04 ± 0.03 | 54.27 | 139.12 | 18.56 |"), md);
     assertEquals(List.of("DCGAN"), table.rows().stream().map(ComparisonTable.Row::label).toList());
     assertTrue(!md.contains("\n| " + Entry.TRAINING_SET + " |"), "no training-set row without its result: " + md);
+  }
+
+  /**
+   * The training-set row under every reading beside the paper's 120.56 (RunResultTest.clarity(): reading i of
+   * ClarityDefinition.ALL at 100 + i, the reference at 104 + 2 i), and the columns under another reading.
+   */
+  @Test
+  void trainingSetRowShowsEveryReadingOfClarityBesideThePapers() throws Exception {
+    var dcgan = RunResultTest.sample();
+    var s = RunResultTest.sample();
+    var training = new RunResult(s.format(), s.table(), Entry.TRAINING_SET, Entry.TRAINING_SET, Map.of(), 0, s.status(), "",
+        Map.of(), null, s.evaluation(), s.protocol(), null);
+    var std8 = new ClarityDefinition(ClarityDefinition.Statistic.STD, ClarityDefinition.Kernel.EIGHT);
+    var table = ComparisonTable.build("6", List.of(dcgan, training), PaperValues.CIFAR10, List.of("DCGAN"), std8);
+    String md = table.markdown();
+    assertTrue(md.contains("Training-set clarity under every candidate reading (mean over its 40 images; "), md);
+    assertTrue(md.contains("the table above shows std 8); the paper's training set: 120.56.\n\n"
+        + "| statistic | kernel 4 | kernel 8 | kernel 141 |\n|---|---|---|---|\n"
+        + "| var | 100.00 | 101.00 | 102.00 |\n| std | 103.00 | 104.00 | 105.00 |\n"
+        + "| mean-abs | 106.00 | 107.00 | 108.00 |\n| energy | 109.00 | 110.00 | 111.00 |\n"), md);
+    assertTrue(md.contains("Nearest to the paper's 120.56: energy 141 (111.00, -7.9%); on the paper's data, "
+        + "`bin/gan-bench report ... --clarity energy --clarity-kernel 141` rebuilds"), md);
+    // The clarity column under std 8: 104 (reading 4); diff |104 - 112|.
+    assertTrue(md.contains("| 104.00 | 8.00 |"), md);
+    assertTrue(md.contains("clarity = population standard deviation of the response (R.std()) of the 8-neighbour"), md);
+    String csv = table.clarityCsv();
+    assertTrue(csv.startsWith("\"model\",\"var_k4_mean\",\"var_k4_diff\",\"var_k8_mean\",\"var_k8_diff\","), csv);
+    assertTrue(csv.contains("\n\"training set\",\"100.0\",\"4.0\",\"101.0\",\"5.0\",\"102.0\",\"6.0\",\"103.0\",\"7.0\","), csv);
+    // Without a training-set row there is no block.
+    assertTrue(ComparisonTable.build("6", List.of(dcgan), PaperValues.CIFAR10, List.of("DCGAN"), std8)
+        .clarityCandidates().isEmpty());
   }
 }

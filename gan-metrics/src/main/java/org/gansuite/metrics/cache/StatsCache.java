@@ -15,14 +15,15 @@ import java.util.zip.ZipOutputStream;
 import org.gansuite.core.UserError;
 import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.io.Sha256;
+import org.gansuite.metrics.ClarityDefinition;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.Summary;
 import org.gansuite.metrics.io.Npy;
 
 /**
  * A folder of reference statistics, one {@code .npz} per {@link StatsKey}: arrays {@code mu},
- * {@code sigma}, {@code n} (readable by TTUR/pytorch-fid) and {@code clarity} (n, mean, std, min,
- * max), plus {@code key.txt} (the canonical key) and {@code sha256.txt} (a hash over the arrays).
+ * {@code sigma}, {@code n} (readable by TTUR/pytorch-fid) and {@code clarity} (one row of n, mean,
+ * std, min, max per {@link ClarityDefinition}, in {@link ClarityDefinition#ALL}'s order), plus {@code key.txt} (the canonical key) and {@code sha256.txt} (a hash over the arrays).
  * Files are written atomically; on load the key and the hash are checked, and a mismatch is an
  * error naming the file rather than a silently wrong number.
  */
@@ -68,8 +69,17 @@ public final class StatsCache {
     double[] mu = array(entries, "mu", file).values();
     double[] sigma = array(entries, "sigma", file).values();
     double[] c = array(entries, "clarity", file).values();
+    if (c.length != 5 * ClarityDefinition.ALL.size()) {
+      throw new UserError(file + ": cache file holds " + c.length + " clarity values, expected "
+          + 5 * ClarityDefinition.ALL.size() + "; delete it");
+    }
+    Map<ClarityDefinition, Summary> clarity = new LinkedHashMap<>();
+    for (int i = 0; i < ClarityDefinition.ALL.size(); i++) {
+      int o = 5 * i;
+      clarity.put(ClarityDefinition.ALL.get(i), new Summary((int) c[o], c[o + 1], c[o + 2], c[o + 3], c[o + 4]));
+    }
     FeatureStats stats = new FeatureStats(key.n(), mu, sigma);
-    return Optional.of(new ReferenceStats(key, stats, new Summary((int) c[0], c[1], c[2], c[3], c[4])));
+    return Optional.of(new ReferenceStats(key, stats, clarity));
   }
 
   public void store(ReferenceStats ref) throws IOException {
@@ -78,8 +88,13 @@ public final class StatsCache {
     arrays.put("mu.npy", npy(s.mu(), s.dim()));
     arrays.put("sigma.npy", npy(s.sigma(), s.dim(), s.dim()));
     arrays.put("n.npy", npy(new double[] {s.n()}, 1));
-    Summary c = ref.clarity();
-    arrays.put("clarity.npy", npy(new double[] {c.n(), c.mean(), c.std(), c.min(), c.max()}, 5));
+    double[] c = new double[5 * ClarityDefinition.ALL.size()];
+    int o = 0;
+    for (Summary v : ref.clarity().values()) {
+      System.arraycopy(new double[] {v.n(), v.mean(), v.std(), v.min(), v.max()}, 0, c, o, 5);
+      o += 5;
+    }
+    arrays.put("clarity.npy", npy(c, ClarityDefinition.ALL.size(), 5));
     String hash = hash(arrays);
     AtomicFiles.write(fileFor(ref.key()), out -> {
       ZipOutputStream zip = new ZipOutputStream(out);

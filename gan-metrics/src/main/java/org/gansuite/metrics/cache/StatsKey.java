@@ -26,7 +26,8 @@ public record StatsKey(String datasetHash, String extractor, String weightsSha25
 
   /** One line naming every part; stored in the cache file and compared on load. */
   public String canonical() {
-    return "v1|dataset=" + datasetHash + "|extractor=" + extractor + "|weights=" + weightsSha256
+    // v2: clarity under every ClarityDefinition; v1 files (one clarity summary) are simply not found.
+    return "v2|dataset=" + datasetHash + "|extractor=" + extractor + "|weights=" + weightsSha256
         + "|layer=" + layer + "|n=" + n + "|seed=" + seed;
   }
 
