@@ -38,7 +38,7 @@ import org.tensorflow.types.TFloat32;
  * the features of the {@code fashion-mnist-classifier} extractor (trained and cached on first use,
  * minutes of CPU) of 2,000 samples vs 2,000 real images. FID from 2,000 samples is biased upwards
  * and not comparable to published numbers; the check only compares a model with itself. Networks
- * are narrowed ({@link Baselines#NARROW}) so that all seven fit a few minutes each on two CPU
+ * are narrowed ({@link Baselines#NARROW}) so that each fits a few minutes on two CPU
  * cores; losses, optimisers and schedules are the models' defaults. Sample grids (before, after)
  * go to {@code target/learning-check/<model>/}. Prints a Markdown table and exits with status 1 if
  * a model improves by less than half (after / before > 0.5).
