@@ -184,9 +184,12 @@ class BeganProviderTest extends BaselineContract {
     }
   }
 
+  /** The paper's sizes, gamma, lambda_k and rate; the betas the reference code's Adam ran with (TF's defaults). */
   @Test
-  void defaultsFollowThePaper() {
+  void defaultsFollowThePaperAndTheReferenceCode() {
     var hp = provider.defaults();
+    assertEquals(0.9, hp.getDouble("beta1"), 0);
+    assertEquals(0.999, hp.getDouble("beta2"), 0);
     assertEquals(64, hp.getInt("n"));
     assertEquals(64, hp.getInt("h"));
     assertEquals(0.5, hp.getDouble("gamma"), 0);

@@ -20,10 +20,11 @@ import org.tensorflow.op.Ops;
 /**
  * LSGAN (Mao et al., "Least squares generative adversarial networks", ICCV 2017) on the suite's
  * shared DCGAN networks, the discriminator's logit read as a raw score: least-squares losses with
- * targets {@code a} (fake, 0), {@code b} (real, 1) and {@code c} (generator, 1) ({@link LsganLoss}),
- * Adam 2e-4 with beta1 0.5 as in the paper, one discriminator step per generator step.
- * Hyper-parameters: {@code a}, {@code b}, {@code c}, {@code lr}, {@code beta1}, {@code beta2},
- * {@code gf}, {@code df}.
+ * targets a (fake), b (real) and c (generator) chosen by {@code coding} ({@link LsganLoss}):
+ * {@code zero_one} (default, a = 0, b = c = 1) or {@code pearson} (a = -1, b = 1, c = 0, the coding
+ * under which the objective is the Pearson chi-squared divergence the paper's tables name); Adam
+ * 2e-4 with beta1 0.5 as in the paper, one discriminator step per generator step.
+ * Hyper-parameters: {@code coding}, {@code lr}, {@code beta1}, {@code beta2}, {@code gf}, {@code df}.
  */
 public final class LsganProvider implements SimpleGanModelProvider {
 
@@ -44,7 +45,7 @@ public final class LsganProvider implements SimpleGanModelProvider {
 
   @Override
   public String description() {
-    return "LSGAN, least-squares loss with a=0, b=c=1 (Mao et al. 2017)";
+    return "LSGAN, least-squares loss, targets a=0, b=c=1 or Pearson a=-1, b=1, c=0 (Mao et al. 2017)";
   }
 
   @Override
@@ -59,7 +60,7 @@ public final class LsganProvider implements SimpleGanModelProvider {
 
   @Override
   public HyperParameters defaults() {
-    return HyperParameters.of(Map.of("a", 0.0, "b", 1.0, "c", 1.0,
+    return HyperParameters.of(Map.of("coding", "zero_one",
         "lr", 2e-4, "beta1", 0.5, "beta2", 0.999, "gf", 64, "df", 64));
   }
 
@@ -67,7 +68,7 @@ public final class LsganProvider implements SimpleGanModelProvider {
   public GanGraph build(Ops tf, BuildContext<NoPreparation> ctx) {
     var spec = ctx.spec();
     var hp = spec.hyper();
-    var loss = new LsganLoss(hp.getFloat("a"), hp.getFloat("b"), hp.getFloat("c"));
+    var loss = hp.getEnum("coding", LsganLoss.class);
     var in = GanInputs.create(tf, spec);
     var nets = DcganPair.build(tf, spec, in, Norm.BATCH);
     var realScores = nets.realScores();

@@ -1,10 +1,14 @@
 package org.gansuite.baselines.lsgan;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Map;
 import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
+import org.gansuite.baselines.testkit.ModelHarness;
 import org.gansuite.baselines.testkit.TestSpecs;
+import org.gansuite.core.UserError;
 import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.SimpleGanModelProvider;
@@ -40,26 +44,69 @@ class LsganProviderTest extends BaselineContract {
   }
 
   /**
-   * Scores real = (2, -1), fake = (0.5, -3), a = 0, b = c = 1:
-   * D = 1/2 mean((1, 4)) + 1/2 mean((0.25, 9)) = 1.25 + 2.3125 = 3.5625;
-   * G = 1/2 mean((0.25, 16)) = 4.0625.
+   * Scores real = (2, -1), fake = (0.5, -3), 0-1 coding a = 0, b = c = 1:
+   * D = 1/2 mean((2-1)^2, (-1-1)^2) + 1/2 mean((0.5-0)^2, (-3-0)^2) = 1/2 mean(1, 4) + 1/2 mean(0.25, 9)
+   * = 1.25 + 2.3125 = 3.5625; G = 1/2 mean((0.5-1)^2, (-3-1)^2) = 1/2 mean(0.25, 16) = 4.0625.
    */
   @Test
-  void lossesOnFixedScoresEqualHandValues() {
-    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
-      Ops tf = Ops.create(g);
+  void zeroOneCodingIsTheDefaultAndMatchesHandValues() {
+    assertEquals(LsganLoss.ZERO_ONE, provider.defaults().getEnum("coding", LsganLoss.class));
+    assertLosses(LsganLoss.ZERO_ONE, 3.5625, 4.0625);
+  }
+
+  /**
+   * Same scores, Pearson coding a = -1, b = 1, c = 0 (Mao et al.'s b - c = 1, b - a = 2):
+   * D = 1/2 mean((2-1)^2, (-1-1)^2) + 1/2 mean((0.5+1)^2, (-3+1)^2) = 1/2 mean(1, 4) + 1/2 mean(2.25, 4)
+   * = 1.25 + 1.5625 = 2.8125; G = 1/2 mean(0.5^2, (-3)^2) = 1/2 mean(0.25, 9) = 2.3125.
+   */
+  @Test
+  void pearsonCodingMatchesHandValuesAndMaosCondition() {
+    var pearson = provider.defaults().with(Map.of("coding", "pearson")).getEnum("coding", LsganLoss.class);
+    assertEquals(LsganLoss.PEARSON, pearson);
+    assertEquals(1f, pearson.b() - pearson.c(), 0f);
+    assertEquals(2f, pearson.b() - pearson.a(), 0f);
+    assertLosses(pearson, 2.8125, 2.3125);
+  }
+
+  @Test
+  void unknownCodingIsRefused() {
+    var hp = provider.defaults().with(Map.of("coding", "chi2"));
+    assertThrows(UserError.class, () -> hp.getEnum("coding", LsganLoss.class));
+  }
+
+  /**
+   * The coding reaches the built graph. Same seed, weights and feeds, scores f on the fake batch:
+   * D_pearson - D_01 = 1/2 mean((f + 1)^2 - f^2) = mean(f) + 1/2 (the real term is the same, b = 1),
+   * G_pearson - G_01 = 1/2 mean(f^2 - (f - 1)^2) = mean(f) - 1/2.
+   */
+  @Test
+  void providerBuildsTheChosenCoding() {
+    var widths = Map.of("gf", "8", "df", "8");
+    try (var zeroOne = harness(widths, "zero_one"); var pearson = harness(widths, "pearson")) {
+      double fake = zeroOne.fetch(zeroOne.phase("d").scalars().get("fake_score"))[0];
+      assertEquals(fake, pearson.fetch(pearson.phase("d").scalars().get("fake_score"))[0], 1e-6);
+      assertEquals(fake + 0.5, value(pearson, "d") - value(zeroOne, "d"), 1e-5);
+      assertEquals(fake - 0.5, value(pearson, "g") - value(zeroOne, "g"), 1e-5);
+    }
+  }
+
+  private ModelHarness harness(Map<String, String> widths, String coding) {
+    var hp = new java.util.HashMap<>(widths);
+    hp.put("coding", coding);
+    return new ModelHarness(provider, TestSpecs.small(provider, "32x32x1", hp));
+  }
+
+  private static double value(ModelHarness h, String phase) {
+    return h.fetch(h.phase(phase).scalars().get("loss"))[0];
+  }
+
+  private static void assertLosses(LsganLoss loss, double d, double g) {
+    try (Graph gr = new Graph(); Session s = ComputeDevice.AUTO.session(gr)) {
+      Ops tf = Ops.create(gr);
       var real = tf.constant(Shape.of(2, 1), DataBuffers.of(2f, -1f));
       var fake = tf.constant(Shape.of(2, 1), DataBuffers.of(0.5f, -3f));
-      var hp = provider.defaults();
-      var loss = new LsganLoss(hp.getFloat("a"), hp.getFloat("b"), hp.getFloat("c"));
-      assertEquals(LsganLoss.ZERO_ONE, loss);
-      assertEquals(3.5625, GraphRunner.fetch(s, loss.discriminator(tf, real, fake))[0], 1e-6);
-      assertEquals(4.0625, GraphRunner.fetch(s, loss.generator(tf, fake))[0], 1e-6);
-      // Other codings are honoured: a = -1, b = 1, c = 0 (the paper's eq. 8 variant).
-      var other = new LsganLoss(-1f, 1f, 0f);
-      // D = 1/2 mean((1, 4)) + 1/2 mean((2.25, 4)) = 1.25 + 1.5625; G = 1/2 mean((0.25, 9)) = 2.3125
-      assertEquals(2.8125, GraphRunner.fetch(s, other.discriminator(tf, real, fake))[0], 1e-6);
-      assertEquals(2.3125, GraphRunner.fetch(s, other.generator(tf, fake))[0], 1e-6);
+      assertEquals(d, GraphRunner.fetch(s, loss.discriminator(tf, real, fake))[0], 1e-6);
+      assertEquals(g, GraphRunner.fetch(s, loss.generator(tf, fake))[0], 1e-6);
     }
   }
 
