@@ -232,7 +232,7 @@ class ReproduceTest {
         {"--slurm-cpus", "two", "Invalid value for option '--slurm-cpus': 'two' is not an int"},
         {"--slurm-mem", "4 GB", "--slurm-mem must be a size such as 16G or 4000M (a number with an optional K, M, G or T), got '4 GB'"},
         {"--slurm-time", "2h", "--slurm-time must be a Slurm time limit such as 90 (minutes), 2:00:00 or 1-12 (days-hours), got '2h'"},
-        {"--slurm-gpus", "-1", "--slurm-gpus must be 0 or more GPUs per task, got -1"},
+        {"--slurm-gpus", "-1", "--slurm-gpus must not be negative, got -1"},
         {"--slurm-partition", "a b", "--slurm-partition must be one partition name (or a comma-separated list) without blanks, got 'a b'"},
         {"--slurm-account", "", "--slurm-account must be one account name without blanks, got ''"},
         {"--sbatch", "--qos=long\nrm -rf /", "--sbatch must be one sbatch option on one line, without '#SBATCH', such as --qos=long, got '--qos=long\\nrm -rf /'"},
