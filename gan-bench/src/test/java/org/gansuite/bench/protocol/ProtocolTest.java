@@ -31,6 +31,11 @@ class ProtocolTest {
     assertEquals(p.labels(), quick.labels());
     assertEquals(Map.of("ae_max_iterations", "200", "gf", "16", "df", "16"), quick.entries().get(8).hyper());
     assertEquals(Map.of("n", "32", "h", "32"), quick.entries().get(0).hyper(), "BEGAN's widths are n and h");
+    var sagans = quick.entries().stream().filter(x -> x.model().startsWith("sagan-"))
+        .collect(java.util.stream.Collectors.toMap(x -> x.model(), x -> x.hyper()));
+    assertEquals(Map.of("gf", "16", "df", "16", "lr_g", "4e-4"), sagans.get("sagan-hinge"));
+    assertEquals(Map.of("gf", "16", "df", "16", "lr_g", "4e-4"), sagans.get("sagan-js"));
+    assertEquals(Map.of("gf", "16", "df", "16"), sagans.get("sagan-wgan-gp"), "it learns at the paper's rates");
     assertEquals(Protocol.QUICK_GFLOP, quick.budgetGflop());
     assertEquals(Protocol.QUICK_BATCH, quick.batch());
     assertEquals(Protocol.PAPER_BATCH, Protocol.of(Table.CIFAR10, registry, 1).batch());
