@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.gansuite.core.device.ComputeDevice;
@@ -32,13 +31,13 @@ class LambdaWeightingTest {
 
   /**
    * The decoding loss over lambda (the generator's reconstruction error from f(x)) after
-   * {@code iterations} iterations on the fixed batch, measured without an update.
+   * {@link #ITERATIONS} iterations on the fixed batch, measured without an update.
    */
-  private static double reconstructionAfterTraining(double lambda, String step, int iterations) {
+  private static double reconstructionAfterTraining(double lambda, String step) {
     try (Graph g = new Graph(); Session s = ComputeDevice.CPU.session(g)) {
       var b = DecodingStepTest.build(g, Map.of("lambda", String.valueOf(lambda), "decoding_step", step));
       s.initialize();
-      Tiny.train(s, b.graph(), iterations);
+      Tiny.train(s, b.graph(), ITERATIONS);
       return Tiny.run(s, b.graph(), null, b.decodingLoss().orElseThrow(), 0) / lambda;
     }
   }
@@ -97,8 +96,8 @@ class LambdaWeightingTest {
   @Test
   void lambdaWeighsDecodingAgainstTheAdversarialStep() {
     for (String step : List.of("shared_adam", "own_adam", "joint")) {
-      double one = reconstructionAfterTraining(1, step, ITERATIONS);
-      double hundred = reconstructionAfterTraining(100, step, ITERATIONS);
+      double one = reconstructionAfterTraining(1, step);
+      double hundred = reconstructionAfterTraining(100, step);
       double ratio = hundred / one;
       if (step.equals("own_adam")) {
         assertEquals(1, ratio, 0.005, step + ": lambda 100 and 1 reconstruct alike");
@@ -114,8 +113,7 @@ class LambdaWeightingTest {
   void samplingStatisticsComeFromTheChosenPasses() {
     for (var mode : BnStatistics.values()) {
       try (Graph g = new Graph(); Session s = ComputeDevice.CPU.session(g)) {
-        var hp = new HashMap<>(Map.of("g_bn_statistics", mode.name().toLowerCase()));
-        var b = DecodingStepTest.build(g, hp);
+        var b = DecodingStepTest.build(g, Map.of("g_bn_statistics", mode.name().toLowerCase()));
         s.initialize();
         var state = b.networks().generatorNet().stateVariables();
         assertFalse(state.isEmpty());
