@@ -75,29 +75,14 @@ public final class Runner {
    */
   public List<RunResult> runAll(Shard shard) throws IOException {
     List<RunResult> out = new ArrayList<>();
-    List<String> unfinished = new ArrayList<>();
-    int position = 0;
-    for (Entry e : protocol.entries()) {
-      for (long seed = 1; seed <= protocol.seeds(); seed++) {
-        if (shard.owns(position++)) {
-          try {
-            out.add(run(e, seed));
-          } catch (IOException | RuntimeException | OutOfMemoryError x) {
-            // The environment's failure, not the model's: nothing stored, retried next time.
-            String why = e.label() + " seed " + seed + " (" + x.getClass().getSimpleName() + ": " + x.getMessage() + ")";
-            log.printf("%s seed %d: stopped, not stored, retried on the next run: %s%n", e.label(), seed, why);
-            log.flush();
-            unfinished.add(why);
-          }
-        }
+    var cells = cells(protocol);
+    for (int position = 0; position < cells.size(); position++) {
+      if (shard.owns(position)) {
+        out.add(run(cells.get(position).entry(), cells.get(position).seed()));
       }
     }
-    if (shard.owns(position)) {
+    if (shard.owns(cells.size())) {
       out.add(trainingSet());
-    }
-    if (!unfinished.isEmpty()) {
-      throw new IOException(unfinished.size() + " of the runs stopped for reasons of the environment and are not "
-          + "stored; rerunning the command retries them: " + String.join("; ", unfinished));
     }
     return out;
   }
@@ -166,14 +151,24 @@ public final class Runner {
     return tableDir.resolve(entry.slug()).resolve("seed-" + seed);
   }
 
+  /** One run of the matrix: a row at a seed. */
+  private record Cell(Entry entry, long seed) {}
+
+  /** The matrix in run order: each row at seeds 1 to {@code seeds}. */
+  private static List<Cell> cells(Protocol protocol) {
+    List<Cell> out = new ArrayList<>();
+    for (Entry e : protocol.entries()) {
+      for (long seed = 1; seed <= protocol.seeds(); seed++) {
+        out.add(new Cell(e, seed));
+      }
+    }
+    return out;
+  }
+
   /** The run folders of {@code protocol}'s matrix under its table folder: rows x seeds, then the training-set row. */
   public static List<Path> folders(Protocol protocol, Path tableDir) {
     List<Path> out = new ArrayList<>();
-    for (Entry e : protocol.entries()) {
-      for (long seed = 1; seed <= protocol.seeds(); seed++) {
-        out.add(folder(tableDir, e, seed));
-      }
-    }
+    cells(protocol).forEach(c -> out.add(folder(tableDir, c.entry(), c.seed())));
     out.add(folder(tableDir, Entry.TRAINING_SET_ROW, 0));
     return out;
   }
