@@ -75,14 +75,29 @@ public final class Runner {
    */
   public List<RunResult> runAll(Shard shard) throws IOException {
     List<RunResult> out = new ArrayList<>();
+    List<String> unfinished = new ArrayList<>();
     var cells = cells(protocol);
     for (int position = 0; position < cells.size(); position++) {
       if (shard.owns(position)) {
-        out.add(run(cells.get(position).entry(), cells.get(position).seed()));
+        Entry e = cells.get(position).entry();
+        long seed = cells.get(position).seed();
+        try {
+          out.add(run(e, seed));
+        } catch (IOException | RuntimeException | OutOfMemoryError x) {
+          // The environment's failure, not the model's: nothing stored, retried next time.
+          String why = e.label() + " seed " + seed + " (" + x.getClass().getSimpleName() + ": " + x.getMessage() + ")";
+          log.printf("%s seed %d: stopped, not stored, retried on the next run: %s%n", e.label(), seed, why);
+          log.flush();
+          unfinished.add(why);
+        }
       }
     }
     if (shard.owns(cells.size())) {
       out.add(trainingSet());
+    }
+    if (!unfinished.isEmpty()) {
+      throw new IOException(unfinished.size() + " of the runs stopped for reasons of the environment and are not "
+          + "stored; rerunning the command retries them: " + String.join("; ", unfinished));
     }
     return out;
   }
