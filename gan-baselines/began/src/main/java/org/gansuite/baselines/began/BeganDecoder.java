@@ -28,22 +28,26 @@ public final class BeganDecoder {
   private final Conv2d out;
   private final int blocks;
   private final boolean skip;
+  private final boolean tanh;
 
-  /** The plain decoder of Figure 1 (no skip connections). */
+  /** The plain decoder of Figure 1 (no skip connections, linear output). */
   public BeganDecoder(Network net, ImageShape shape, int inDim, int n) {
-    this(net, shape, inDim, n, false);
+    this(net, shape, inDim, n, false, false);
   }
 
   /**
    * @param skip the paper's skip connections (section 3.5.2): after each upsampling, h0 (the 8x8xn
    *     projection of the input) upsampled to the same size is concatenated with the feature map,
    *     so the first convolution of every block after the first reads 2n channels
+   * @param tanh a tanh on the output, bounding it to the pixel range (the reference's output is
+   *     linear)
    */
-  public BeganDecoder(Network net, ImageShape shape, int inDim, int n, boolean skip) {
+  public BeganDecoder(Network net, ImageShape shape, int inDim, int n, boolean skip, boolean tanh) {
     this.net = net;
     this.n = n;
     this.blocks = blocks(shape);
     this.skip = skip;
+    this.tanh = tanh;
     this.project = new Dense(net, inDim, 8 * 8 * n);
     for (int b = 0; b < blocks; b++) {
       convs.add(new Conv2d(net, 3, skip && b > 0 ? 2 * n : n, n, 1, true, false));
@@ -75,6 +79,7 @@ public final class BeganDecoder {
         x = Act.upsampleNearest(tf, x, 2);
       }
     }
-    return out.apply(x, pass);
+    var y = out.apply(x, pass);
+    return tanh ? Act.tanh(tf, y) : y;
   }
 }

@@ -103,7 +103,7 @@ public final class BeganProvider implements SimpleGanModelProvider {
   @Override
   public HyperParameters defaults() {
     return HyperParameters.of(Map.of("n", 64, "h", 64, "gamma", 0.5, "lambda_k", 0.001,
-        "lr", 1e-4, "beta1", 0.9, "beta2", 0.999, "skip", false));
+        "lr", 1e-4, "beta1", 0.9, "beta2", 0.999, "skip", false, "output", "linear"));
   }
 
   @Override
@@ -115,9 +115,10 @@ public final class BeganProvider implements SimpleGanModelProvider {
     var dNet = new Network(tf, "discriminator", spec.seed(), Init.GLOROT_UNIFORM);
     int n = hp.getInt("n");
     boolean skip = hp.getBoolean("skip");
-    var generator = new BeganDecoder(gNet, spec.shape(), spec.zDim(), n, skip);
+    boolean tanh = hp.getEnum("output", Output.class) == Output.TANH;
+    var generator = new BeganDecoder(gNet, spec.shape(), spec.zDim(), n, skip, tanh);
     var encoder = new BeganEncoder(dNet, spec.shape(), n, hp.getInt("h"));
-    var decoder = new BeganDecoder(dNet, spec.shape(), hp.getInt("h"), n, skip);
+    var decoder = new BeganDecoder(dNet, spec.shape(), hp.getInt("h"), n, skip, tanh);
     var balance = new BeganBalance(dNet, hp.getFloat("gamma"), hp.getFloat("lambda_k"));
     // No layer keeps state besides k_t: one pass per network serves training and sampling.
     Pass pass = Pass.training();
@@ -137,6 +138,9 @@ public final class BeganProvider implements SimpleGanModelProvider {
     var samples = tf.clipByValue(fake, tf.constant(-1f), tf.constant(1f));
     return new GanGraph(in, samples, phases, List.of(gNet, dNet));
   }
+
+  /** The decoders' output: the reference's linear one, or bounded by a tanh. */
+  enum Output { LINEAR, TANH }
 
   /** L(v) = mean |v - D(v)| over all pixels and the batch (the paper's L1, eta = 1). */
   static Operand<TFloat32> reconstructionL1(Ops tf, Operand<TFloat32> v, Operand<TFloat32> reconstruction) {
