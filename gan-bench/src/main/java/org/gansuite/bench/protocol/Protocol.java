@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.gansuite.core.UserError;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
+import org.gansuite.metrics.InceptionScore;
 
 /**
  * What {@code reproduce} runs and how it measures: the table, its rows, the training budget, and
@@ -107,7 +108,8 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
     Objects.requireNonNull(checkpoint, "checkpoint");
     entries = List.copyOf(entries);
     // Each named by the option that sets it.
-    atLeast("--samples", samples, 2);
+    // IS cuts the samples into 10 consecutive splits (FID alone would need 2).
+    atLeast("--samples", samples, InceptionScore.DEFAULT_SPLITS);
     atLeast("reference samples", referenceSamples, 2);
     atLeast("--seeds", seeds, 1);
     atLeast("--batch", batch, 1);

@@ -87,7 +87,7 @@ class HostileInputTest {
     assertTrue(r.err().startsWith("--max-image-pixels must be positive, got 0\n"), r.err());
     assertFalse(Files.exists(dir));
     assertError(Cli.run("reproduce", "--models", "tiny-gan", "--data", "folder:" + images, "--samples", "1"),
-        "gan-bench: --samples must be at least 2, got 1");
+        "gan-bench: --samples must be at least 10, got 1");
   }
 
   @Test
