@@ -74,11 +74,12 @@ public record Protocol(Table table, List<Entry> entries, int epochs, long budget
   /**
    * The quick protocol's narrower networks, set on every model that declares these
    * hyper-parameters: a quarter of the paper's widths for the DCGAN-family networks (gf = df = 16, a
-   * sixteenth of their convolution compute per image), half for BEGAN's (n = h = 32). At the quick
-   * budget they buy several hundred iterations, enough for garments to appear; the paper tables keep
-   * the paper's widths.
+   * sixteenth of their convolution compute per image) and an eighth of BEGAN's filters (n = 8, with
+   * h = 32). BEGAN's convolutions run at full resolution, so at n = h = 32 its 1,200 GFLOP bought 27
+   * iterations, at n = 8 427 (gan-baselines README). At the quick budget they buy several hundred
+   * iterations, enough for garments to appear; the paper tables keep the paper's widths.
    */
-  static final Map<String, String> QUICK_WIDTHS = Map.of("gf", "16", "df", "16", "n", "32", "h", "32");
+  static final Map<String, String> QUICK_WIDTHS = Map.of("gf", "16", "df", "16", "n", "8", "h", "32");
   /**
    * Per-model settings of the quick protocol. SAGAN's two time-scale rates (G 1e-4, D 4e-4) collapse
    * at the quick widths: sagan-hinge fell from FID 287.5 to 55.9 in 50 iterations, then rose to 71.2

@@ -30,7 +30,7 @@ class ProtocolTest {
     var quick = Protocol.of(Table.QUICK, registry, 1);
     assertEquals(p.labels(), quick.labels());
     assertEquals(Map.of("ae_max_iterations", "200", "gf", "16", "df", "16"), quick.entries().get(8).hyper());
-    assertEquals(Map.of("n", "32", "h", "32"), quick.entries().get(0).hyper(), "BEGAN's widths are n and h");
+    assertEquals(Map.of("n", "8", "h", "32"), quick.entries().get(0).hyper(), "BEGAN's widths are n and h");
     var sagans = quick.entries().stream().filter(x -> x.model().startsWith("sagan-"))
         .collect(java.util.stream.Collectors.toMap(x -> x.model(), x -> x.hyper()));
     assertEquals(Map.of("gf", "16", "df", "16", "lr_g", "4e-4"), sagans.get("sagan-hinge"));
@@ -77,7 +77,7 @@ class ProtocolTest {
     p.entries().forEach(e -> byModel.put(e.model(), e.hyper()));
     assertEquals(Map.of("lr", "0.001", "gf", "16", "df", "16"), byModel.get("dcgan"));
     assertEquals(Map.of("lr", "0.001", "clip", "0.02", "gf", "16", "df", "16"), byModel.get("wgan"));
-    assertEquals(Map.of("lr", "0.0005", "n", "32", "h", "32"), byModel.get("began"), "MODEL.NAME wins over NAME");
+    assertEquals(Map.of("lr", "0.0005", "n", "8", "h", "32"), byModel.get("began"), "MODEL.NAME wins over NAME");
     assertEquals(Map.of("gf", "16", "df", "16", "ae_max_iterations", "200"), byModel.get("proposed").entrySet().stream()
         .filter(x -> !x.getKey().equals("lr")).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
     var unknown = assertThrows(UserError.class, () -> quick.withHyper(Map.of("nope", "1"), registry));

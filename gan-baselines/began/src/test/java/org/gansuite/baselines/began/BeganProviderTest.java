@@ -126,6 +126,36 @@ class BeganProviderTest extends BaselineContract {
     }
   }
 
+  /** output = tanh is the linear decoder's output through tanh, weight for weight (same seed and layout). */
+  @Test
+  void tanhOutputIsTheLinearOutputThroughTanh() {
+    float[] linear = decode(false);
+    float[] bounded = decode(true);
+    assertEquals(linear.length, bounded.length);
+    double largest = 0;
+    for (int i = 0; i < linear.length; i++) {
+      assertEquals(Math.tanh(linear[i]), bounded[i], 1e-6);
+      largest = Math.max(largest, Math.abs(linear[i]));
+    }
+    assertTrue(largest > 0.5, "the input must drive the output into tanh's curved range, got " + largest);
+  }
+
+  private static float[] decode(boolean tanh) {
+    var shape = ImageShape.parse("16x16x1");
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g)) {
+      Ops tf = Ops.create(g);
+      var net = new Network(tf, "generator", 7, Init.GLOROT_UNIFORM);
+      float[] z = new float[2 * 10];
+      for (int i = 0; i < z.length; i++) {
+        z[i] = 20f * (i % 7 - 3);
+      }
+      var out = new BeganDecoder(net, shape, 10, 8, false, tanh)
+          .apply(tf.constant(Shape.of(2, 10), DataBuffers.of(z)), Pass.training());
+      s.initialize();
+      return GraphRunner.fetch(s, out);
+    }
+  }
+
   /**
    * v = (1, -1, 0.5, 0), D(v) = (0, 0, 0, 1): L = mean(1, 1, 0.5, 1) = 0.875. With L(G(z)) = 0.2,
    * k_t = 0.3, gamma = 0.5: D loss = 0.875 - 0.06 = 0.815; M_global = 0.875 + |0.4375 - 0.2| =
@@ -196,6 +226,7 @@ class BeganProviderTest extends BaselineContract {
     assertEquals(0.001, hp.getDouble("lambda_k"), 0);
     assertEquals(1e-4, hp.getDouble("lr"), 0);
     assertEquals(false, hp.getBoolean("skip"));
+    assertEquals("linear", hp.getString("output"));
     assertEquals(35, provider.defaultEpochs());
   }
 
