@@ -65,7 +65,8 @@ import org.tensorflow.types.TFloat32;
  * noise scores 103), so BEGAN's FID first rises from its start: judge it against other models at
  * the same budget, not against its own start. {@code skip} (default false, as the reference code)
  * turns on the paper's optional skip connections in both decoders (section 3.5.2, see {@link
- * BeganDecoder}). The paper reports 4.47M (64x64) and 3.67M (32x32) parameters for its
+ * BeganDecoder}); {@code output} {@code linear} (default, the reference's) or {@code tanh} (on both
+ * decoders, as some re-implementations do; it scored worse at the quick budget, see the module README). The paper reports 4.47M (64x64) and 3.67M (32x32) parameters for its
  * configuration; ours are 4,722,502 and 2,947,974 (see tests).
  */
 public final class BeganProvider implements SimpleGanModelProvider {
