@@ -1,6 +1,7 @@
 package org.gansuite.bench.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class Main {
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (isUserError(e)) {
-        cmd.getErr().println("gan-bench: " + e.getMessage());
+        cmd.getErr().println("gan-bench: " + (e instanceof UncheckedIOException u ? u.getCause() : e).getMessage());
       } else {
         e.printStackTrace(cmd.getErr());
         cmd.getErr().println("gan-bench: this is a bug in gansuite, not in your input; please report it with the "
@@ -112,7 +113,7 @@ public final class Main {
    */
   static boolean isUserError(Exception e) {
     return e instanceof UserError || e instanceof DataFormatException || e instanceof IOException
-        || e instanceof SecurityException;
+        || e instanceof UncheckedIOException || e instanceof SecurityException;
   }
 
   /**

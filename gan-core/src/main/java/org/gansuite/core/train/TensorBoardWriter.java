@@ -1,9 +1,12 @@
 package org.gansuite.core.train;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.gansuite.core.device.ComputeDevice;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TensorFlowException;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -31,8 +34,10 @@ public final class TensorBoardWriter implements AutoCloseable {
   private final Op writeImage;
   private final Op flush;
   private final Op closeOp;
+  private final Path logDir;
 
   public TensorBoardWriter(Path logDir) {
+    this.logDir = logDir;
     Ops tf = Ops.create(graph);
     // A resource name of its own: summary writers live in a process-wide resource manager.
     var writer = tf.summary.summaryWriter(org.tensorflow.op.summary.SummaryWriter.sharedName(
@@ -51,12 +56,18 @@ public final class TensorBoardWriter implements AutoCloseable {
     flush = tf.summary.flushSummaryWriter(writer);
     closeOp = tf.summary.closeSummaryWriter(writer);
     session = ComputeDevice.CPU.session(graph);
-    session.runner().addTarget(create).run();
+    try {
+      run(session.runner().addTarget(create));
+    } catch (RuntimeException e) {
+      session.close();
+      graph.close();
+      throw e;
+    }
   }
 
   public void scalar(String name, long atStep, float v) {
     try (var s = TInt64.scalarOf(atStep); var t = TString.scalarOf(name); var x = TFloat32.scalarOf(v)) {
-      session.runner().feed(step, s).feed(tag, t).feed(value, x).addTarget(writeScalar).run();
+      run(session.runner().feed(step, s).feed(tag, t).feed(value, x).addTarget(writeScalar));
     }
   }
 
@@ -64,12 +75,22 @@ public final class TensorBoardWriter implements AutoCloseable {
   public void images(String name, long atStep, byte[] pixels, int count, int h, int w, int c) {
     try (var s = TInt64.scalarOf(atStep); var t = TString.scalarOf(name);
         var im = TUint8.tensorOf(Shape.of(count, h, w, c), DataBuffers.of(pixels, true, false))) {
-      session.runner().feed(step, s).feed(tag, t).feed(image, im).addTarget(writeImage).run();
+      run(session.runner().feed(step, s).feed(tag, t).feed(image, im).addTarget(writeImage));
     }
   }
 
   public void flush() {
-    session.runner().addTarget(flush).run();
+    run(session.runner().addTarget(flush));
+  }
+
+  /** Runs a writer op; a failure (a full disk, a removed folder) names the folder in one line. */
+  private void run(Session.Runner runner) {
+    try {
+      runner.run();
+    } catch (TensorFlowException e) {
+      String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+      throw new UncheckedIOException(new IOException("cannot write TensorBoard events in " + logDir + ": " + first, e));
+    }
   }
 
   @Override
@@ -78,7 +99,7 @@ public final class TensorBoardWriter implements AutoCloseable {
       // Two runs: in one, nothing orders the two targets, and a close that runs first makes the
       // flush fail with "Resource ... SummaryWriterInterface does not exist".
       flush();
-      session.runner().addTarget(closeOp).run();
+      run(session.runner().addTarget(closeOp));
     } finally {
       session.close();
       graph.close();

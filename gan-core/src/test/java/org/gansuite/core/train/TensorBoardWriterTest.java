@@ -1,11 +1,13 @@
 package org.gansuite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -24,6 +26,16 @@ import org.tensorflow.proto.Event;
 class TensorBoardWriterTest {
 
   @TempDir Path dir;
+
+  /** A folder that cannot hold the events (here a plain file) is one line naming it, not TF's trace. */
+  @Test
+  void aFolderItCannotWriteIsAnIoErrorNamingIt() throws IOException {
+    Path notAFolder = Files.writeString(dir.resolve("plain-file"), "x");
+    var e = assertThrows(UncheckedIOException.class, () -> new TensorBoardWriter(notAFolder).close());
+    String message = e.getCause().getMessage();
+    assertTrue(message.startsWith("cannot write TensorBoard events in " + notAFolder + ": "), message);
+    assertEquals(1, message.lines().count(), message);
+  }
 
   @Test
   void writesScalarsAndImagesTensorBoardCanRead() throws IOException {
