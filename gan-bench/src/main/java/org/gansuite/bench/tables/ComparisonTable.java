@@ -309,8 +309,10 @@ public final class ComparisonTable {
             + "every result stores the readings var, std, mean-abs and energy of the kernels 4, 8 and 141 "
             + "(clarity.csv; the training-set row's above), and report --clarity/--clarity-kernel shows another "
             + "without re-scoring");
-    b.append("; training precision ").append(distinct(models.stream().filter(r -> r.provenance() != null).toList(),
-        ComparisonTable::precision));
+    String precision = distinct(models.stream().filter(r -> r.provenance() != null).toList(), ComparisonTable::precision);
+    if (!precision.isEmpty()) {
+      b.append("; training precision ").append(precision);
+    }
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
     b.append("; during training: ").append(distinct(models, r -> r.protocol().duringTraining()));
     b.append("; flag: ").append(Verdict.DEFINITION);
