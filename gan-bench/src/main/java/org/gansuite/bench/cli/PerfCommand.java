@@ -69,7 +69,7 @@ final class PerfCommand implements Callable<Integer> {
     var device = compute.device.resolve();
     List<Precision> list = new ArrayList<>();
     for (String text : precisions) {
-      Precision p = PrecisionOptions.choose(cmd, text, device);
+      Precision p = PrecisionOptions.choose(cmd, text, device, compute.threads);
       if (!list.contains(p)) {
         list.add(p);
       }

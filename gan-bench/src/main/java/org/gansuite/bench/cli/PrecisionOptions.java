@@ -36,17 +36,18 @@ final class PrecisionOptions {
   }
 
   /** {@link #choose} for this option's value. */
-  Precision resolve(CommandSpec cmd, ComputeDevice device) {
-    return choose(cmd, precision, device);
+  Precision resolve(CommandSpec cmd, ComputeDevice device, int threads) {
+    return choose(cmd, precision, device, threads);
   }
 
   /**
    * The precision a run on {@code device} gets from {@code text}: says on stderr what {@code auto}
    * chose and warns of an emulated bf16; a usage error (exit code 2) for an unknown text, fp16 on a
    * CPU or bf16 on a GPU; and, below fp32, a one-line error (exit code 1) when TensorFlow would not
-   * apply it in this process (checked on a small graph before anything is written).
+   * apply it in this process (checked on a small graph before anything is written, with the run's
+   * {@code threads}: the first session of a process sizes TensorFlow's thread pools).
    */
-  static Precision choose(CommandSpec cmd, String text, ComputeDevice device) {
+  static Precision choose(CommandSpec cmd, String text, ComputeDevice device, int threads) {
     ComputeDevice resolved = device.resolve();
     PrecisionChoice choice;
     try {
@@ -59,7 +60,7 @@ final class PrecisionOptions {
       cmd.commandLine().getErr().flush();
     }
     if (choice.precision() != Precision.FP32) {
-      MixedPrecision.require(MixedPrecision.probe(resolved, choice.precision()), resolved);
+      MixedPrecision.require(MixedPrecision.probe(resolved, choice.precision(), threads, 0), resolved);
     }
     return choice.precision();
   }

@@ -147,7 +147,7 @@ final class ReproduceCommand implements Callable<Integer> {
     var dataset = data.open();
     // A Slurm script's tasks run on other machines: the precision is named, not chosen for this one.
     Precision arithmetic = slurm.file != null ? precision.named(cmd, "with --slurm (each task's machine would choose)")
-        : precision.resolve(cmd, compute.device);
+        : precision.resolve(cmd, compute.device, compute.threads);
     Path tableDir = Runner.tableDir(runs, protocol, dataset, arithmetic);
     Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name()
         + (arithmetic == Precision.FP32 ? "" : "-" + arithmetic));

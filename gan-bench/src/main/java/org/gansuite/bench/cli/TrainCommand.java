@@ -93,7 +93,7 @@ final class TrainCommand implements Callable<Integer> {
     // Every check before the run folder is made: a refused command leaves none behind.
     var provider = ModelRegistry.load().get(model);
     compute.device.resolve();
-    Precision arithmetic = precision.resolve(cmd, compute.device);
+    Precision arithmetic = precision.resolve(cmd, compute.device, compute.threads);
     if (evalEvery > 0 && evalSamples < 2) {
       throw new UserError("--eval-samples must be at least 2, got " + evalSamples);
     }

@@ -98,13 +98,19 @@ public final class MixedPrecision {
     return false;
   }
 
+  /** {@link #probe(ComputeDevice, Precision, int, int)} with TensorFlow's default thread counts. */
+  public static Rewrite probe(ComputeDevice device, Precision precision) {
+    return probe(device, precision, 0, 0);
+  }
+
   /**
    * Runs a small float32 graph (two 32x32 matmuls with a ReLU between) on {@code device} under
    * {@code precision}'s session options and returns what the pass did to it: the check, before any
-   * run starts, that this process can train in that precision.
+   * run starts, that this process can train in that precision. The thread counts are the run's (the
+   * first session of a process sizes TensorFlow's thread pools).
    */
-  public static Rewrite probe(ComputeDevice device, Precision precision) {
-    try (Graph g = new Graph(); Session s = device.session(g, 0, 0, precision)) {
+  public static Rewrite probe(ComputeDevice device, Precision precision, int intraOpThreads, int interOpThreads) {
+    try (Graph g = new Graph(); Session s = device.session(g, intraOpThreads, interOpThreads, precision)) {
       Ops tf = device.ops(g);
       float[][] v = new float[32][32];
       for (int i = 0; i < 32; i++) {
