@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * training amplifies rounding), their levels must not. Below it, bf16 must differ from fp32 (mean
  * |difference| above 0), and the graphs TensorFlow ran must hold bfloat16 convolutions and their
  * backprops: proof that the pass applied. Measured on the suite's AVX2 EPYC (bfloat16 emulated;
- * 49 s per model under load): DCGAN, 300 iterations: window differences 0.0004 to 0.0048, the
+ * 20-24 s per model on a quiet machine, 49 s under load): DCGAN, 300 iterations: window differences 0.0004 to 0.0048, the
  * closest to its tolerance d/fake_logit's 0.0048 against 0.0205 (d/loss 0.0023 against 0.048);
  * WGAN-GP, 100 iterations (500 critic and 100 generator steps): 0.0006 to 0.33, the closest g/loss's
  * 0.198 against 0.603 (critic/loss 0.33 against 3.06), each at the middle third, where the critic's
