@@ -182,7 +182,8 @@ class Bf16OneDnnTest {
       }
     }
     assertTrue(maxDiff > 0, "bf16 losses must differ from fp32's");
-    assertTrue(maxDiff < 0.05, "bf16 losses within 0.05 of fp32's over 8 steps (d/loss near 1.7, g/loss near 0.7; measured 0.007), got " + maxDiff);
+    assertTrue(maxDiff < 0.05, "bf16 losses within 0.05 of fp32's over 8 steps (d/loss near 1.7, g/loss near 0.7; "
+        + "measured 0.007), got " + maxDiff);
 
     var e = assertThrows(IllegalStateException.class, () ->
         new Trainer(new TinyGan(), spec(), DATA, config(bf16Dir, Precision.FP32).build()).train());
