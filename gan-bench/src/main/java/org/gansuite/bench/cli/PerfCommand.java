@@ -1,9 +1,13 @@
 package org.gansuite.bench.cli;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.device.CpuInfo;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.perf.MatmulBenchmark;
@@ -13,13 +17,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Training throughput per model against the machine's large-matmul FP32 rate. */
-@Command(name = "perf", description = "Time training iterations per model and compare with the large-matmul FP32 rate.")
+/**
+ * Training throughput per model against the machine's large-matmul rate, in one or more
+ * precisions side by side, each against the matmul rate of its own precision.
+ */
+@Command(name = "perf", description = "Time training iterations per model and compare with the large-matmul rate, "
+    + "in each --precision side by side.")
 final class PerfCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec cmd;
 
   @Mixin DeviceOptions compute = new DeviceOptions();
+
+  @Option(names = "--precision", split = ",", defaultValue = "fp32", paramLabel = "fp32|bf16|fp16|auto",
+      description = "Precisions to time, side by side (e.g. fp32,bf16); see train --help. bf16 without "
+          + "avx512_bf16 or amx_bf16 is emulated (it says so).")
+  List<String> precisions;
 
   @Option(names = "--models", split = ",", description = "Models to time (default: all registered).")
   List<String> models = new ArrayList<>();
@@ -53,15 +66,55 @@ final class PerfCommand implements Callable<Integer> {
     } else {
       models.forEach(m -> chosen.add(registry.get(m)));
     }
-    double peak = MatmulBenchmark.gflops(matmul, 5, compute.device, compute.threads);
-    out.printf("reference: %dx%d float32 matmul through TensorFlow, median of 5: %.1f GFLOP/s%n", matmul, matmul, peak);
-    out.printf("%-14s %-9s %6s %10s %10s %11s %9s %8s%n", "model", "shape", "batch", "ms/iter", "images/s",
-        "GFLOP/iter", "GFLOP/s", "of peak");
+    var device = compute.device.resolve();
+    List<Precision> list = new ArrayList<>();
+    for (String text : precisions) {
+      Precision p = PrecisionOptions.choose(cmd, text, device, compute.threads);
+      if (!list.contains(p)) {
+        list.add(p);
+      }
+    }
+    var cpu = CpuInfo.local();
+    out.printf("cpu: %s, %d logical CPUs (%s)%n", cpu.model(), Runtime.getRuntime().availableProcessors(),
+        cpu.describeFlags());
+    Map<Precision, Double> peak = new LinkedHashMap<>();
+    List<String> peaks = new ArrayList<>();
+    for (Precision p : list) {
+      var rate = MatmulBenchmark.measure(matmul, 5, device, compute.threads, p);
+      peak.put(p, rate.gflops());
+      peaks.add(String.format("%s %.1f GFLOP/s", p, rate.gflops()));
+    }
+    out.printf("reference: %dx%d matmul through TensorFlow %s on %s, median of 5: %s; TensorFlow's oneDNN custom "
+        + "operations %s%n", matmul, matmul, org.tensorflow.TensorFlow.version(), device, String.join(", ", peaks),
+        org.gansuite.core.device.MixedPrecision.oneDnnOn(device) ? "on" : "off");
+    StringBuilder head = new StringBuilder(String.format("%-14s %-9s %6s", "model", "shape", "batch"));
+    for (Precision p : list) {
+      head.append(String.format(" | %-4s %9s %9s %11s %8s %7s", p, "ms/iter", "images/s", "GFLOP/iter", "GFLOP/s",
+          "of peak"));
+    }
+    if (list.size() > 1) {
+      head.append(" | speed vs ").append(list.get(0));
+    }
+    out.println(head);
     for (GanModelProvider p : chosen) {
       for (String sh : shapes) {
-        var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, compute.device, compute.threads);
-        out.printf("%-14s %-9s %6d %10.1f %10.1f %11.2f %9.1f %7.0f%%%n", r.model(), r.shape(), r.batch(),
-            r.msPerIteration(), r.imagesPerSecond(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak);
+        StringBuilder row = null;
+        List<Double> ms = new ArrayList<>();
+        for (Precision prec : list) {
+          var r = TrainingBenchmark.measure(p, ImageShape.parse(sh), batch, warmup, iterations, device,
+              compute.threads, prec);
+          if (row == null) {
+            row = new StringBuilder(String.format("%-14s %-9s %6d", r.model(), r.shape(), r.batch()));
+          }
+          ms.add(r.msPerIteration());
+          row.append(String.format(" | %-4s %9.1f %9.1f %11.2f %8.1f %6.0f%%", prec, r.msPerIteration(),
+              r.imagesPerSecond(), r.gflopPerIteration(), r.gflops(), 100 * r.gflops() / peak.get(prec)));
+        }
+        for (int i = 1; i < ms.size(); i++) {
+          // Iterations per second relative to the first precision's: above 1 is faster.
+          row.append(String.format(" | %s %.2fx", list.get(i), ms.get(0) / ms.get(i)));
+        }
+        out.println(row);
       }
     }
     if (metrics) {
@@ -69,8 +122,9 @@ final class PerfCommand implements Callable<Integer> {
     }
     out.printf("protocol: every phase of one training iteration on fixed random inputs (no data loading), "
         + "%d warm-up + %d timed iterations, median; FLOPs of Conv2D/backprops/MatMul at run-time shapes "
-        + "(2 per multiply-add); device %s, threads %s; %s%n", warmup, iterations,
-        compute.device.resolve(), compute.threads == 0 ? "all" : compute.threads,
+        + "(2 per multiply-add); below fp32 the float32 graph under TensorFlow's automatic mixed precision, each "
+        + "precision against its own matmul rate; device %s, threads %s; %s%n", warmup, iterations,
+        device, compute.threads == 0 ? "all" : compute.threads,
         org.gansuite.core.provenance.Provenance.currentCodeVersion());
     return 0;
   }

@@ -15,6 +15,7 @@ import org.gansuite.bench.runs.SlurmScript;
 import org.gansuite.bench.tables.Outputs;
 import org.gansuite.bench.tables.ReconstructionTable;
 import org.gansuite.core.UserError;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.device.Threads;
 import org.gansuite.core.model.ModelRegistry;
 import picocli.CommandLine.Command;
@@ -53,6 +54,8 @@ final class ReproduceCommand implements Callable<Integer> {
   Path config;
 
   @Mixin DeviceOptions compute = new DeviceOptions();
+
+  @Mixin PrecisionOptions precision = new PrecisionOptions();
 
   @Mixin DataOption data = new DataOption();
 
@@ -121,6 +124,10 @@ final class ReproduceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var log = cmd.commandLine().getOut();
     if (table == Table.RECONSTRUCTION) {
+      if (precision.auto() || precision.named(cmd, "") != Precision.FP32) {
+        throw new picocli.CommandLine.ParameterException(cmd.commandLine(),
+            "--precision " + precision.precision + " does not apply to table 1: its auto-encoder trains in fp32");
+      }
       if (slurm.file != null) {
         throw new picocli.CommandLine.ParameterException(cmd.commandLine(),
             "--slurm does not apply to table 1: it is one auto-encoder, not a matrix of runs to shard");
@@ -138,8 +145,12 @@ final class ReproduceCommand implements Callable<Integer> {
     // Opened before a --slurm script is written too: the data set names the folder the merge job
     // reads, and a wrong --data fails here once rather than in every task.
     var dataset = data.open();
-    Path tableDir = Runner.tableDir(runs, protocol, dataset);
-    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name());
+    // A Slurm script's tasks run on other machines: the precision is named, not chosen for this one.
+    Precision arithmetic = slurm.file != null ? precision.named(cmd, "with --slurm (each task's machine would choose)")
+        : precision.resolve(cmd, compute.device, compute.threads);
+    Path tableDir = Runner.tableDir(runs, protocol, dataset, arithmetic);
+    Path outDir = out != null ? out : Path.of("reports", table.key() + "-" + dataset.id().name()
+        + (arithmetic == Precision.FP32 ? "" : "-" + arithmetic));
     // Absolute: the command is printed to be run from anywhere, and the merge job runs it.
     List<String> report = List.of("report", "--table", protocol.table().key(), "--runs",
         tableDir.toAbsolutePath().toString(), "--out", outDir.toAbsolutePath().toString());
@@ -147,7 +158,7 @@ final class ReproduceCommand implements Callable<Integer> {
       return writeSlurm(resources, report, outDir, log);
     }
     compute.device.resolve();
-    var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress);
+    var settings = new Runner.Settings(runs, compute.device, compute.threads, !noProgress, arithmetic);
     if (sh.count() > 1) {
       log.printf("shard %s: TensorFlow threads: %s%n", shard, Threads.describe(compute.threads));
     }

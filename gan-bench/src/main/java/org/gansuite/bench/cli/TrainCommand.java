@@ -9,6 +9,7 @@ import org.gansuite.bench.protocol.Protocol;
 import org.gansuite.bench.runs.DuringTraining;
 import org.gansuite.bench.runs.RunFolder;
 import org.gansuite.core.UserError;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
@@ -31,12 +32,15 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DeviceOptions compute = new DeviceOptions();
 
+  @Mixin PrecisionOptions precision = new PrecisionOptions();
+
   @Option(names = "--model", required = true, description = "Model name (see 'list').")
   String model;
 
   @Mixin DataOption data = new DataOption();
 
-  @Option(names = "--run-dir", description = "Run folder (default: runs/<data>/<model>/seed-<seed>).")
+  @Option(names = "--run-dir", description = "Run folder (default: runs/<data>/<model>/seed-<seed>, "
+      + "seed-<seed>-<precision> below fp32).")
   Path runDir;
 
   @Option(names = "--epochs", description = "Epochs (default: the model's paper budget).")
@@ -89,13 +93,15 @@ final class TrainCommand implements Callable<Integer> {
     // Every check before the run folder is made: a refused command leaves none behind.
     var provider = ModelRegistry.load().get(model);
     compute.device.resolve();
+    Precision arithmetic = precision.resolve(cmd, compute.device, compute.threads);
     if (evalEvery > 0 && evalSamples < 2) {
       throw new UserError("--eval-samples must be at least 2, got " + evalSamples);
     }
     var dataset = data.open();
     var spec = new ModelSpec(provider.name(), dataset.shape(), 100, batch, seed, provider.defaults().with(hyper));
     Trainer.check(spec, dataset);
-    Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed);
+    Path dir = runDir != null ? runDir : Path.of("runs", dataset.id().name(), provider.name(), "seed-" + seed
+        + (arithmetic == Precision.FP32 ? "" : "-" + arithmetic));
     var b = TrainConfig.builder(dir)
         .setEpochs(epochs != null ? epochs : provider.defaultEpochs())
         .optMaxIterations(maxIterations)
@@ -105,6 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         .optSampleEvery(sampleEvery)
         .optLogEvery(logEvery)
         .optDevice(compute.device)
+        .optPrecision(arithmetic)
         .optThreads(compute.threads, 0)
         .optProgress(!noProgress);
     b.build(); // its checks, before anything is made
@@ -124,9 +131,9 @@ final class TrainCommand implements Callable<Integer> {
         "  during training: %s at iteration %d (first: %s at 0); best checkpoint: %s%n", e.values(), e.iteration(),
         r.evaluations().get(0).values(), r.bestCheckpoint().map(Path::toString).orElse("none")));
     r.lastScalars().forEach((k, v) -> out.printf("  %s = %.5f%n", k, v));
-    out.printf("protocol: model %s %s; data %s (%d images %s, sha256 %s); batch %d, seed %d; run folder %s%n",
+    out.printf("protocol: model %s %s; data %s (%d images %s, sha256 %s); batch %d, seed %d, precision %s; run folder %s%n",
         provider.name(), spec.hyper(), dataset.id().name(), dataset.size(), dataset.shape(),
-        dataset.id().contentHash().substring(0, 16), batch, seed, dir.toAbsolutePath());
+        dataset.id().contentHash().substring(0, 16), batch, seed, arithmetic, dir.toAbsolutePath());
     if (r.status() == TrainResult.Status.FAILED) {
       cmd.commandLine().getErr().println("gan-bench: " + r.message());
       return Main.FAILED;

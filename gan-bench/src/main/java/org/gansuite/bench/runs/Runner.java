@@ -18,6 +18,7 @@ import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.model.GanModelProvider;
 import org.gansuite.core.model.ModelRegistry;
 import org.gansuite.core.model.ModelSpec;
@@ -41,8 +42,23 @@ import org.gansuite.metrics.extract.FeatureExtractor;
  */
 public final class Runner {
 
-  /** Where and how runs execute. */
-  public record Settings(Path root, ComputeDevice device, int threads, boolean progress) {}
+  /**
+   * Where and how runs execute.
+   *
+   * @param precision the arithmetic of the training graphs (scoring stays fp32/fp64); runs below fp32
+   *     live in a table folder of their own ({@link #tableDir(Path, Protocol, ImageDataset, Precision)})
+   */
+  public record Settings(Path root, ComputeDevice device, int threads, boolean progress, Precision precision) {
+
+    public Settings {
+      java.util.Objects.requireNonNull(precision, "precision");
+    }
+
+    /** Float32 runs. */
+    public Settings(Path root, ComputeDevice device, int threads, boolean progress) {
+      this(root, device, threads, progress, Precision.FP32);
+    }
+  }
 
   private final Protocol protocol;
   private final ImageDataset data;
@@ -64,9 +80,19 @@ public final class Runner {
     this.log = log;
   }
 
-  /** The folder holding this protocol's runs on this data set. */
+  /** The folder holding this protocol's float32 runs on this data set. */
   public static Path tableDir(Path root, Protocol protocol, ImageDataset data) {
-    return root.resolve(protocol.table().key()).resolve(data.id().name());
+    return tableDir(root, protocol, data, Precision.FP32);
+  }
+
+  /**
+   * The folder holding this protocol's runs on this data set in {@code precision}: below fp32 the
+   * data set's folder name ends in {@code -<precision>} (e.g. {@code runs/quick/fashion-mnist-bf16}),
+   * so a table never mixes precisions and a stored fp32 run is never taken for a bf16 one.
+   */
+  public static Path tableDir(Path root, Protocol protocol, ImageDataset data, Precision precision) {
+    return root.resolve(protocol.table().key())
+        .resolve(data.id().name() + (precision == Precision.FP32 ? "" : "-" + precision));
   }
 
   /**
@@ -159,7 +185,7 @@ public final class Runner {
   }
 
   private Path folder(Entry entry, long seed) {
-    return folder(tableDir(settings.root(), protocol, data), entry, seed);
+    return folder(tableDir(settings.root(), protocol, data, settings.precision()), entry, seed);
   }
 
   private static Path folder(Path tableDir, Entry entry, long seed) {
@@ -196,6 +222,7 @@ public final class Runner {
         .optMaxImages(protocol.budgetImages())
         .optMaxFlops(Math.round(protocol.budgetGflop() * 1e9))
         .optDevice(settings.device())
+        .optPrecision(settings.precision())
         .optThreads(settings.threads(), 0)
         .optProgress(settings.progress())
         .optLogEvery(10);

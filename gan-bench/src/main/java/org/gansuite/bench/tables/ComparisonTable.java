@@ -309,6 +309,10 @@ public final class ComparisonTable {
             + "every result stores the readings var, std, mean-abs and energy of the kernels 4, 8 and 141 "
             + "(clarity.csv; the training-set row's above), and report --clarity/--clarity-kernel shows another "
             + "without re-scoring");
+    String precision = distinct(models.stream().filter(r -> r.provenance() != null).toList(), ComparisonTable::precision);
+    if (!precision.isEmpty()) {
+      b.append("; training precision ").append(precision);
+    }
     b.append("; GFLOP = counted training compute (Conv2D, its backprops and MatMul, 2 per multiply-add), pre-training included");
     b.append("; during training: ").append(distinct(models, r -> r.protocol().duringTraining()));
     b.append("; flag: ").append(Verdict.DEFINITION);
@@ -318,6 +322,16 @@ public final class ComparisonTable {
       b.append(" FID from fewer than 10,000 samples is biased upwards and not comparable to the paper's values.");
     }
     return b.append("\n").toString();
+  }
+
+  /**
+   * A run's training precision as its provenance stores it (fp32 where the configuration names
+   * none: the default, and every run from before the option).
+   */
+  static String precision(RunResult r) {
+    String p = r.provenance().config().getOrDefault("precision", "fp32");
+    return p.equals("fp32") ? p : p + " (TensorFlow's automatic mixed precision; variables, optimizer state and "
+        + "metrics fp32/fp64)";
   }
 
   private static String extractorHash(RunResult r) {

@@ -27,7 +27,8 @@ public final class TimeTable {
     return new String[] {r.label(), String.valueOf(r.seed()), String.valueOf(r.training().iterations()),
         fmt(r.training().secondsPerEpoch()), fmt(r.training().preparationSeconds()), fmt(r.training().seconds()),
         fmt(r.training().preparationSeconds() + r.training().seconds()), fmt(r.training().imagesPerSecond()),
-        r.provenance() == null ? "" : String.join(" ", r.provenance().devices())};
+        r.provenance() == null ? "" : String.join(" ", r.provenance().devices())
+            + (r.provenance().config().containsKey("precision") ? " (" + r.provenance().config().get("precision") + ")" : "")};
   }
 
   public String markdown() {
@@ -41,7 +42,8 @@ public final class TimeTable {
   public String note() {
     return "Times are wall-clock seconds of the training calls on the devices listed: pre-training = the "
         + "model's preparation (the proposed model's auto-encoder), adversarial = the GAN iterations, total = both; "
-        + "s/epoch and images/s are the adversarial training's; a resumed run counts its last call only.";
+        + "s/epoch and images/s are the adversarial training's; a resumed run counts its last call only; "
+        + "a precision in brackets after the devices: trained below fp32 (--precision).";
   }
 
   public String csv() throws IOException {

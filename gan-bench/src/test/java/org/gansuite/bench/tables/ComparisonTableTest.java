@@ -95,4 +95,33 @@ class ComparisonTableTest {
     assertTrue(ComparisonTable.build("6", List.of(dcgan), PaperValues.CIFAR10, List.of("DCGAN"), std8)
         .clarityCandidates().isEmpty());
   }
+
+  private static RunResult trainedIn(RunResult r, String label, java.util.Map<String, String> config) {
+    var provenance = new org.gansuite.core.provenance.Provenance(r.model(), new java.util.TreeMap<>(config), r.seed(),
+        "tiny", "ef".repeat(32), "v1", "Java 17", "2.18.0", "Linux", List.of("/job:localhost/replica:0/task:0/device:CPU:0"),
+        "2026-01-01T00:00:00Z");
+    return new RunResult(r.format(), r.table(), label, r.model(), r.hyper(), r.seed(), r.status(), r.failure(),
+        r.parameters(), r.training(), r.evaluation(), r.protocol(), provenance);
+  }
+
+  /** The footnote and the time table name the training precision a run's provenance holds (fp32 where it names none). */
+  @Test
+  void footnoteAndTimeTableNameTheTrainingPrecision() {
+    var fp32 = trainedIn(RunResultTest.sample(), "DCGAN", Map.of("model", "dcgan"));
+    var bf16 = trainedIn(RunResultTest.sample(), "WGAN", Map.of("model", "wgan", "precision", "bf16",
+        "precision_rewrite", "bf16: 132 of 301 compute ops (Conv2D); oneDNN kernels: none"));
+    String one = ComparisonTable.build("quick", List.of(fp32), List.of(), List.of("DCGAN"), ClarityDefinition.DEFAULT)
+        .footnote();
+    assertTrue(one.contains("; training precision fp32; "), one);
+    String both = ComparisonTable.build("quick", List.of(fp32, bf16), List.of(), List.of("DCGAN", "WGAN"),
+        ClarityDefinition.DEFAULT).footnote();
+    assertTrue(both.contains("; training precision bf16 (TensorFlow's automatic mixed precision; variables, optimizer "
+        + "state and metrics fp32/fp64), fp32; "), both);
+    String none = ComparisonTable.build("quick", List.of(RunResultTest.sample()), List.of(), List.of("DCGAN"),
+        ClarityDefinition.DEFAULT).footnote();
+    assertTrue(!none.contains("training precision"), "no provenance, no claim: " + none);
+    String time = new TimeTable(List.of(fp32, bf16)).markdown();
+    assertTrue(time.contains("| /job:localhost/replica:0/task:0/device:CPU:0 |\n"), time);
+    assertTrue(time.contains("| /job:localhost/replica:0/task:0/device:CPU:0 (bf16) |\n"), time);
+  }
 }

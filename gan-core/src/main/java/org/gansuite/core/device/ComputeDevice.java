@@ -168,7 +168,16 @@ public record ComputeDevice(Kind kind, int index) {
    * Place the graph's ops with {@link #ops} or {@link #place}.
    */
   public Session session(Graph graph, int intraOpThreads, int interOpThreads) {
-    ConfigProto config = sessionConfig(intraOpThreads, interOpThreads);
+    return session(graph, intraOpThreads, interOpThreads, Precision.FP32);
+  }
+
+  /**
+   * A session over {@code graph} with {@link #sessionConfig(int, int, Precision)}: the graph's
+   * float32 ops run in {@code precision} where TensorFlow's mixed-precision pass converts them
+   * ({@link MixedPrecision} tells whether it did). Fails as {@link #resolve()} does.
+   */
+  public Session session(Graph graph, int intraOpThreads, int interOpThreads, Precision precision) {
+    ConfigProto config = sessionConfig(intraOpThreads, interOpThreads, precision);
     // The first session of a process sizes TensorFlow's global thread pools, so the device probe
     // (when it is the first) is opened with the caller's thread counts.
     resolve(config);
@@ -182,16 +191,26 @@ public record ComputeDevice(Kind kind, int index) {
    * still reads, fails, discards its work and logs an error (measured: the same speed with it off).
    */
   public static ConfigProto sessionConfig(int intraOpThreads, int interOpThreads) {
+    return sessionConfig(intraOpThreads, interOpThreads, Precision.FP32);
+  }
+
+  /**
+   * {@link #sessionConfig(int, int)} with {@code precision}'s mixed-precision pass turned on
+   * (none for {@link Precision#FP32}, whose options are exactly those of the two-argument form).
+   */
+  public static ConfigProto sessionConfig(int intraOpThreads, int interOpThreads, Precision precision) {
+    Objects.requireNonNull(precision, "precision");
     if (intraOpThreads < 0 || interOpThreads < 0) {
       throw new IllegalArgumentException("thread counts must not be negative, got " + intraOpThreads + ", "
           + interOpThreads);
     }
+    var rewriter = RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF);
+    precision.rewrite(rewriter);
     return ConfigProto.newBuilder()
         .setIntraOpParallelismThreads(Threads.resolve(intraOpThreads))
         .setInterOpParallelismThreads(Threads.resolve(interOpThreads))
         .setAllowSoftPlacement(true)
-        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(
-            RewriterConfig.newBuilder().setRemapping(RewriterConfig.Toggle.OFF)))
+        .setGraphOptions(GraphOptions.newBuilder().setRewriteOptions(rewriter))
         .build();
   }
 

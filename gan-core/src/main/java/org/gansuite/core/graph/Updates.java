@@ -2,12 +2,14 @@ package org.gansuite.core.graph;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -19,6 +21,9 @@ import org.tensorflow.types.TFloat32;
  * <p>Adam follows Kingma and Ba 2015 with TF1's bias correction through beta powers, epsilon 1e-8.
  * RMSProp: rho 0.9, epsilon 1e-10, no momentum, mean-square slot starting at 0 (as PyTorch and
  * Keras; TF1 started it at 1).
+ *
+ * <p>In a graph with {@link LossScaling} installed (float16 training), every step scales its loss,
+ * unscales the gradients and applies them only when all are finite; see there.
  */
 public final class Updates {
 
@@ -56,6 +61,10 @@ public final class Updates {
     private final List<Variable<TFloat32>> second = new ArrayList<>();
     private final Variable<TFloat32> beta1Power;
     private final Variable<TFloat32> beta2Power;
+    /** The graph's loss scaling, if installed: then this optimizer's scale and its count of finite steps. */
+    private final Optional<LossScaling> scaling;
+    private final Variable<TFloat32> lossScale;
+    private final Variable<TFloat32> goodSteps;
     private int steps;
 
     /** @param name unique optimizer scope, e.g. {@code g_adam} */
@@ -70,6 +79,11 @@ public final class Updates {
         first.add(slot(o, vars.get(i), (adam ? "m_" : "ms_") + i));
         second.add(slot(o, vars.get(i), (adam ? "v_" : "mom_") + i));
       }
+      scaling = LossScaling.of((Graph) o.scope().env());
+      lossScale = scaling.map(ls -> o.withName("loss_scale").variable(o.withInitScope().constant(ls.initialScale())))
+          .orElse(null);
+      goodSteps = scaling.map(ls -> o.withName("loss_scale_good_steps").variable(o.withInitScope().constant(0f)))
+          .orElse(null);
     }
 
     /** An update step on {@code loss}, grouped with {@code stateUpdates}. */
@@ -79,8 +93,11 @@ public final class Updates {
       for (int i = 0; i < xs.length; i++) {
         xs[i] = vars.get(i).asOutput();
       }
-      Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
       Ops s = steps++ == 0 ? o : o.withSubScope("step" + steps);
+      if (scaling.isPresent()) {
+        return scaledStep(s, g, loss, xs, stateUpdates);
+      }
+      Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
       // Every apply waits for every gradient: a ref variable updated while another gradient still
       // reads it would make steps depend on scheduling.
       List<Op> gradOps = new ArrayList<>();
@@ -89,15 +106,32 @@ public final class Updates {
           gradOps.add(s.identity(gr));
         }
       }
-      Ops ordered = s.withControlDependencies(gradOps);
+      List<Operand<TFloat32>> gs = new ArrayList<>();
+      for (int i = 0; i < xs.length; i++) {
+        gs.add(gradient(grads, i));
+      }
+      List<Op> all = new ArrayList<>(stateUpdates);
+      all.addAll(applies(s, s.withControlDependencies(gradOps), gs));
+      return s.withName("step").withControlDependencies(all).noOp();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Operand<TFloat32> gradient(Output<?>[] grads, int i) {
+      if (grads[i] == null) {
+        throw new IllegalStateException("loss does not depend on " + vars.get(i).op().name());
+      }
+      return (Operand<TFloat32>) grads[i];
+    }
+
+    /**
+     * The updates of every variable with {@code grads}, then (Adam) the beta powers: with
+     * {@code ordered} carrying the dependencies every apply must wait for.
+     */
+    private List<Op> applies(Ops s, Ops ordered, List<Operand<TFloat32>> grads) {
       var lr = s.constant(spec.learningRate());
       List<Op> applies = new ArrayList<>();
-      for (int i = 0; i < xs.length; i++) {
-        if (grads[i] == null) {
-          throw new IllegalStateException("loss does not depend on " + vars.get(i).op().name());
-        }
-        @SuppressWarnings("unchecked")
-        Operand<TFloat32> grad = (Operand<TFloat32>) grads[i];
+      for (int i = 0; i < grads.size(); i++) {
+        Operand<TFloat32> grad = grads.get(i);
         var v = vars.get(i);
         if (spec.kind() == OptimizerSpec.Kind.ADAM) {
           applies.add(ordered.train.applyAdam(v, first.get(i), second.get(i), beta1Power, beta2Power, lr,
@@ -107,14 +141,58 @@ public final class Updates {
               s.constant(0.9f), s.constant(0f), s.constant(1e-10f), grad));
         }
       }
-      List<Op> all = new ArrayList<>(stateUpdates);
-      if (beta1Power != null) {
-        Ops after = s.withControlDependencies(applies);
-        all.add(after.assign(beta1Power, after.math.mul(beta1Power, after.constant(spec.beta1()))));
-        all.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant(spec.beta2()))));
-      } else {
-        all.addAll(applies);
+      if (beta1Power == null) {
+        return applies;
       }
+      Ops after = s.withControlDependencies(applies);
+      return List.of(after.assign(beta1Power, after.math.mul(beta1Power, after.constant(spec.beta1()))),
+          after.assign(beta2Power, after.math.mul(beta2Power, after.constant(spec.beta2()))));
+    }
+
+    /**
+     * A loss-scaled step (see {@link LossScaling}): gradients of {@code loss * scale}, divided by
+     * the scale in float32, reach the updates through a Switch on "all finite", so on a
+     * non-finite step the updates (and Adam's beta powers after them) never run, as in a
+     * {@code tf.cond}; a Merge of both branches keeps the step itself alive either way. The scale
+     * and its count of finite steps are updated on every step, after every gradient has read it.
+     */
+    private Op scaledStep(Ops s, Graph g, Operand<TFloat32> loss, Output<?>[] xs, List<Op> stateUpdates) {
+      LossScaling ls = scaling.orElseThrow();
+      Ops m = s.withSubScope("loss_scaling");
+      Operand<TFloat32> scale = m.withName("scale_now").identity(lossScale);
+      var scaled = m.withName("scaled_loss").math.mul(loss, scale);
+      Output<?>[] grads = g.addGradients(scaled.asOutput(), xs);
+      Operand<TFloat32> inverse = m.math.reciprocal(scale);
+      List<Operand<TFloat32>> unscaled = new ArrayList<>();
+      Operand<TBool> finite = m.constant(true);
+      for (int i = 0; i < xs.length; i++) {
+        var u = m.math.mul(gradient(grads, i), inverse);
+        unscaled.add(u);
+        finite = m.math.logicalAnd(finite, m.reduceAll(m.math.isFinite(u), m.range(m.constant(0), m.rank(u),
+            m.constant(1))));
+      }
+      finite = m.withName("all_finite").identity(finite);
+      List<Operand<TFloat32>> gated = new ArrayList<>();
+      for (Operand<TFloat32> u : unscaled) {
+        gated.add(m.switchCond(u, finite).outputTrue());
+      }
+      var branch = m.switchCond(finite, finite);
+      var applied = m.withControlDependencies(applies(s, s, gated)).identity(branch.outputTrue());
+      var skipped = m.identity(branch.outputFalse());
+      var done = m.withName("applied").merge(List.<Operand<TBool>>of(applied, skipped));
+
+      var good = m.math.add(goodSteps, m.constant(1f));
+      var grow = m.math.greaterEqual(good, m.constant((float) ls.growthInterval()));
+      var grown = m.math.minimum(m.math.mul(scale, m.constant(2f)), m.constant(LossScaling.MAX_SCALE));
+      var halved = m.math.maximum(m.math.div(scale, m.constant(2f)), m.constant(1f));
+      var nextScale = m.select(finite, m.select(grow, grown, scale), halved);
+      var nextGood = m.select(finite, m.select(grow, m.constant(0f), good), m.constant(0f));
+      // Reads of the old values first, then the writes: both new values are computed before either assign.
+      Ops write = m.withControlDependencies(List.of(nextScale, nextGood));
+      List<Op> all = new ArrayList<>(stateUpdates);
+      all.add(done);
+      all.add(write.assign(lossScale, nextScale));
+      all.add(write.assign(goodSteps, nextGood));
       return s.withName("step").withControlDependencies(all).noOp();
     }
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.Precision;
 
 /**
  * What a model's {@link GanModelProvider#prepare preparation} may use: the run folder it keeps its
@@ -17,9 +18,10 @@ import org.gansuite.core.device.ComputeDevice;
  * @param interOpThreads TF inter-op threads (0: TF's default)
  * @param progress whether to draw progress bars on stderr
  * @param cadence checkpoint, log and sample intervals of a training run inside preparation
+ * @param precision the arithmetic of a training run inside preparation, the run's own
  */
 public record PrepareContext(Path runDir, ImageDataset data, ComputeDevice device, int intraOpThreads, int interOpThreads,
-    boolean progress, Cadence cadence) {
+    boolean progress, Cadence cadence, Precision precision) {
 
   /**
    * Intervals in iterations, as the run's own training config has them.
@@ -42,6 +44,7 @@ public record PrepareContext(Path runDir, ImageDataset data, ComputeDevice devic
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(cadence, "cadence");
+    Objects.requireNonNull(precision, "precision");
     if (intraOpThreads < 0 || interOpThreads < 0) {
       throw new IllegalArgumentException("thread counts must not be negative");
     }

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.MixedPrecision;
+import org.gansuite.core.device.Precision;
+import org.gansuite.core.graph.LossScaling;
 import org.gansuite.core.io.FileTrees;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.model.GanGraph;
@@ -19,6 +22,7 @@ import org.gansuite.core.model.PreparedModel;
 import org.gansuite.core.train.TrainConfig;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
@@ -33,9 +37,12 @@ import org.tensorflow.types.TInt64;
  */
 public final class TrainingBenchmark {
 
-  /** ms per iteration (median of the timed ones), its FLOPs, and the real batches it consumes. */
-  public record Result(String model, ImageShape shape, int batch, double msPerIteration, double gflopPerIteration,
-      int batchesPerIteration) {
+  /**
+   * ms per iteration (median of the timed ones), its FLOPs, the real batches it consumes, and
+   * (below float32) what the mixed-precision pass did to the graph of the first phase.
+   */
+  public record Timing(String model, ImageShape shape, int batch, double msPerIteration, double gflopPerIteration,
+      int batchesPerIteration, Precision precision, MixedPrecision.Rewrite rewrite) {
     public double gflops() {
       return gflopPerIteration / (msPerIteration / 1000);
     }
@@ -48,15 +55,29 @@ public final class TrainingBenchmark {
 
   private TrainingBenchmark() {}
 
-  public static Result measure(GanModelProvider<?> provider, ImageShape shape, int batch, int warmup, int timed,
+  /** {@link #measure(GanModelProvider, ImageShape, int, int, int, ComputeDevice, int, Precision)} in float32. */
+  public static Timing measure(GanModelProvider<?> provider, ImageShape shape, int batch, int warmup, int timed,
       ComputeDevice device, int threads) throws IOException {
+    return measure(provider, shape, batch, warmup, timed, device, threads, Precision.FP32);
+  }
+
+  /**
+   * Times {@code timed} iterations after {@code warmup} untimed ones, in {@code precision} (float16
+   * with its loss scaling); fails when TensorFlow did not run the graph in that precision.
+   */
+  public static Timing measure(GanModelProvider<?> provider, ImageShape shape, int batch, int warmup, int timed,
+      ComputeDevice device, int threads, Precision precision) throws IOException {
     var spec = new ModelSpec(provider.name(), shape, 100, batch, 1, provider.defaults());
     Path tmp = Files.createTempDirectory("gansuite-perf");
-    try (Graph g = new Graph(); Session s = device.session(g, threads, threads > 0 ? 1 : 0)) {
+    try (Graph g = new Graph(); Session s = device.session(g, threads, threads > 0 ? 1 : 0, precision)) {
       Ops tf = device.ops(g);
+      if (precision.lossScaled()) {
+        LossScaling.DEFAULT.install(tf);
+      }
       var data = randomData(shape, batch * 4);
       var prepared = PreparedModel.prepare(provider, spec,
-          TrainConfig.builder(tmp).setEpochs(1).optDevice(device).optProgress(false).build().prepareContext(data));
+          TrainConfig.builder(tmp).setEpochs(1).optDevice(device).optPrecision(precision).optProgress(false).build()
+              .prepareContext(data));
       GanGraph gg = prepared.build(tf);
       s.initialize();
       var rng = new SplittableRandom(7);
@@ -81,6 +102,13 @@ public final class TrainingBenchmark {
         for (Phase p : gg.phases()) {
           flops += p.steps() * FlopCounter.count(g, s, p.update(), r -> feed(r, gg, rt, zt, seed, extra));
         }
+        // The first phase once more, untimed, traced: what the pass did to its graph.
+        MixedPrecision.Rewrite rewrite;
+        try (Result r = feed(s.runner(), gg, rt, zt, seed, extra).addTarget(gg.phases().get(0).update())
+            .setOptions(MixedPrecision.TRACE).runAndFetchMetadata()) {
+          rewrite = MixedPrecision.observed(r.getMetadata().orElseThrow(), precision);
+        }
+        MixedPrecision.require(rewrite, device);
         for (int it = 0; it < warmup + timed; it++) {
           long t0 = System.nanoTime();
           for (Phase p : gg.phases()) {
@@ -95,8 +123,8 @@ public final class TrainingBenchmark {
         }
         extra.values().forEach(Tensor::close);
         times.sort(null);
-        return new Result(provider.name(), shape, batch, times.get(times.size() / 2), flops / 1e9,
-            gg.batchesPerIteration());
+        return new Timing(provider.name(), shape, batch, times.get(times.size() / 2), flops / 1e9,
+            gg.batchesPerIteration(), precision, rewrite);
       }
     } finally {
       FileTrees.delete(tmp);

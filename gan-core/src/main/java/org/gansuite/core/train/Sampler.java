@@ -29,7 +29,8 @@ public final class Sampler implements AutoCloseable {
       throws IOException {
     this.spec = spec;
     PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
-    this.session = cfg.device().session(graph, cfg.intraOpThreads(), cfg.interOpThreads());
+    // In the run's precision (a float16 run's loss scales, saved in its checkpoints, are not needed to sample).
+    this.session = cfg.device().session(graph, cfg.intraOpThreads(), cfg.interOpThreads(), cfg.precision());
     Ops tf = cfg.device().ops(graph);
     this.gg = prepared.build(tf);
     Checkpoints.restore(session, checkpoint);

@@ -24,12 +24,15 @@ final class StepRunner {
   private final Session session;
   private final GanGraph graph;
   private final ModelSpec spec;
+  private final boolean partitionGraphs;
   private RunMetadata traced;
 
-  StepRunner(Session session, GanGraph graph, ModelSpec spec) {
+  /** @param partitionGraphs whether a traced step also keeps the graphs TensorFlow ran (to check a precision) */
+  StepRunner(Session session, GanGraph graph, ModelSpec spec, boolean partitionGraphs) {
     this.session = session;
     this.graph = graph;
     this.spec = spec;
+    this.partitionGraphs = partitionGraphs;
   }
 
   /** Runs step {@code k} of iteration {@code iteration}; returns the phase's scalars by name. */
@@ -43,7 +46,8 @@ final class StepRunner {
         runner.fetch(phase.scalars().get(n));
       }
       if (trace) {
-        runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+        runner.setOptions(RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE)
+            .setOutputPartitionGraphs(partitionGraphs).build());
       }
       try (Result r = trace ? runner.runAndFetchMetadata() : runner.run()) {
         if (trace) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.model.PrepareContext;
@@ -33,14 +34,17 @@ import org.gansuite.core.model.PrepareContext;
  * @param evaluateEvery iterations between evaluations (0: see {@code evaluatePoints})
  * @param evaluatePoints with {@code evaluateEvery} 0: evaluations evenly spread over the run, about this many
  *     besides the one at iteration 0 (0: only at iteration 0 and at the end)
+ * @param precision the arithmetic of the training graph (default {@link Precision#FP32}; see there)
  */
 public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxImages, int checkpointEvery,
     double checkpointMinutes, int keepCheckpoints,
     int logEvery, int sampleEvery, ComputeDevice device, int intraOpThreads, int interOpThreads, Progress progressMode,
-    long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery, int evaluatePoints) {
+    long maxFlops, Optional<PeriodicEvaluator> evaluator, long evaluateEvery, int evaluatePoints,
+    Precision precision) {
 
   public TrainConfig {
     Objects.requireNonNull(runDir, "runDir");
+    Objects.requireNonNull(precision, "precision");
     Objects.requireNonNull(device, "device");
     Objects.requireNonNull(progressMode, "progressMode");
     Objects.requireNonNull(evaluator, "evaluator");
@@ -78,7 +82,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
   /** What a model's preparation may use of this run: its folder, the data, the device and the cadence. */
   public PrepareContext prepareContext(ImageDataset data) {
     return new PrepareContext(runDir, data, device, intraOpThreads, interOpThreads, progress(),
-        new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery));
+        new PrepareContext.Cadence(checkpointEvery, keepCheckpoints, logEvery, sampleEvery), precision);
   }
 
   /**
@@ -113,6 +117,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     private PeriodicEvaluator evaluator;
     private long evaluateEvery;
     private int evaluatePoints;
+    private Precision precision = Precision.FP32;
 
     private Builder(Path runDir) {
       this.runDir = runDir;
@@ -132,6 +137,8 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
     /** {@code true}: {@link Progress#AUTO} (a bar on a terminal, lines otherwise); {@code false}: none. */
     public Builder optProgress(boolean v) { progress = v ? Progress.AUTO : Progress.NONE; return this; }
     public Builder optProgress(Progress v) { progress = Objects.requireNonNull(v, "progress"); return this; }
+    /** The arithmetic of the training graph (default {@link Precision#FP32}). */
+    public Builder optPrecision(Precision v) { precision = Objects.requireNonNull(v, "precision"); return this; }
     /** Training budget in counted FLOPs, the preparation's included (0: none). */
     public Builder optMaxFlops(long v) { maxFlops = v; return this; }
 
@@ -153,7 +160,7 @@ public record TrainConfig(Path runDir, int epochs, long maxIterations, long maxI
       return new TrainConfig(runDir, epochs, maxIterations, maxImages, checkpointEvery, checkpointMinutes,
           keepCheckpoints, logEvery,
           sampleEvery, device, intraOpThreads, interOpThreads, progress, maxFlops, Optional.ofNullable(evaluator),
-          evaluateEvery, evaluatePoints);
+          evaluateEvery, evaluatePoints, precision);
     }
   }
 }

@@ -16,6 +16,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.gansuite.core.UserError;
 import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.MixedPrecision;
+import org.gansuite.core.device.Precision;
+import org.gansuite.core.graph.LossScaling;
 import org.gansuite.core.io.AtomicFiles;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
@@ -101,13 +104,16 @@ public final class Trainer {
     // What a killed process was writing (checkpoint folders, atomic files) is never complete.
     AtomicFiles.deleteTemporaries(cfg.runDir(), 3);
     PreparedModel prepared = PreparedModel.prepare(provider, spec, cfg.prepareContext(data));
-    SortedMap<String, String> identity = RunIdentity.of(spec, data.id());
+    SortedMap<String, String> identity = RunIdentity.of(spec, data.id(), cfg.precision());
     prepared.identity().forEach((k, v) -> identity.put("prepared." + k, v));
     var checkpoints = new Checkpoints(cfg.runDir().resolve("checkpoints"), cfg.keepCheckpoints());
     var evaluations = new Evaluations(cfg);
     try (Graph g = new Graph();
-        Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads())) {
+        Session session = cfg.device().session(g, cfg.intraOpThreads(), cfg.interOpThreads(), cfg.precision())) {
       Ops tf = cfg.device().ops(g);
+      if (cfg.precision().lossScaled()) {
+        LossScaling.DEFAULT.install(tf);
+      }
       GanGraph gg = prepared.build(tf);
       int perIteration = gg.batchesPerIteration();
       long perEpoch = iterationsPerEpoch(data.size(), spec.batchSize(), perIteration);
@@ -122,7 +128,7 @@ public final class Trainer {
       // Lines past the checkpoint are logged again by this call (none at all on a fresh start).
       RunLog.cutAfter(cfg.runDir().resolve(LOG_FILE), resumed == null ? -1 : resumed.iteration());
       long first = resumed == null ? 0 : resumed.iteration();
-      var steps = new StepRunner(session, gg, spec);
+      var steps = new StepRunner(session, gg, spec, cfg.precision() != Precision.FP32);
       // A resume keeps the stored count, so the iteration count a FLOP budget gave cannot move.
       long flops = resumed != null && resumed.flopsPerIteration() > 0
           ? resumed.flopsPerIteration() : iterationFlops(g, gg, steps, first);
@@ -219,6 +225,8 @@ public final class Trainer {
     private final StepRunner steps;
     private final Evaluations evaluations;
     private Provenance provenance;
+    /** What the mixed-precision pass did to the first step's graphs (null in float32). */
+    private String rewrite;
     private Map<String, Double> scalars = new LinkedHashMap<>();
     private Optional<Path> lastCheckpoint = Optional.empty();
     /** Time in this call's training steps, logs and sample grids (not evaluations, not checkpoint writes). */
@@ -341,6 +349,7 @@ public final class Trainer {
           boolean trace = provenance == null;
           var values = steps.run(phase, batch, it, k, trace);
           if (trace) {
+            checkPrecision();
             provenance = capture(steps.traced() == null ? List.of() : ComputeDevice.used(steps.traced()));
           }
           scalars.putAll(values);
@@ -356,7 +365,35 @@ public final class Trainer {
     }
 
     private Provenance capture(List<String> devices) {
-      return Provenance.capture(spec.model(), identity, spec.seed(), data.id().name(), data.id().contentHash(), devices);
+      SortedMap<String, String> config = identity;
+      if (rewrite != null) {
+        // What TensorFlow really ran, beside what was asked for: provenance, not identity.
+        config = new java.util.TreeMap<>(identity);
+        config.put("precision_rewrite", rewrite);
+      }
+      return Provenance.capture(spec.model(), config, spec.seed(), data.id().name(), data.id().contentHash(), devices);
+    }
+
+    /**
+     * Below float32, the first step's graphs must hold ops in the 16-bit type: a pass that did not
+     * apply (e.g. TensorFlow's oneDNN operations off) stops the run instead of training in float32
+     * under a bf16 label.
+     */
+    private void checkPrecision() {
+      if (cfg.precision() == Precision.FP32) {
+        return;
+      }
+      if (steps.traced() == null) {
+        throw new IllegalStateException("no trace of the first step to check precision " + cfg.precision() + " with");
+      }
+      var observed = MixedPrecision.observed(steps.traced(), cfg.precision());
+      try {
+        MixedPrecision.require(observed, cfg.device());
+      } catch (UserError e) {
+        throw new IllegalStateException("cannot train " + cfg.runDir() + ": " + e.getMessage(), e);
+      }
+      rewrite = observed.describe();
+      LOG.log(System.Logger.Level.INFO, spec.model() + ": " + rewrite);
     }
 
     private void logLine(RunLog log, TensorBoardWriter board, long done, int epoch, long iterations,

@@ -49,6 +49,7 @@ public final class AutoEncoderRun {
         .optLogEvery(cadence.logEvery())
         .optSampleEvery(cadence.sampleEvery())
         .optDevice(ganRun.device())
+        .optPrecision(ganRun.precision())
         .optThreads(ganRun.intraOpThreads(), ganRun.interOpThreads())
         .optProgress(ganRun.progress())
         .build();

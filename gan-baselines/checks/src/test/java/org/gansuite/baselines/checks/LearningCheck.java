@@ -10,6 +10,7 @@ import org.gansuite.core.data.ImageDataset;
 import org.gansuite.core.data.InMemoryDataset;
 import org.gansuite.core.data.Pixels;
 import org.gansuite.core.device.ComputeDevice;
+import org.gansuite.core.device.Precision;
 import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.GanGraph;
 import org.gansuite.core.model.GanModelProvider;
@@ -44,7 +45,11 @@ import org.tensorflow.types.TFloat32;
  * a model improves by less than half (after / before > 0.5).
  *
  * <p>Arguments: iterations (default 300; WGAN and BEGAN get a multiple, see {@link #MULTIPLIER}),
- * model names (default: every baseline on the class path, comma-separated).
+ * model names (default: every baseline on the class path, comma-separated), precision (default
+ * fp32; bf16 trains and samples under TensorFlow's automatic mixed precision, the FID stays
+ * float32/float64: start the JVM with {@code TF_ENABLE_ONEDNN_OPTS=1} on a CPU without
+ * AVX512-VNNI/BF16, AVX-VNNI or AMX). Grids and runs of a precision below fp32 go to
+ * {@code target/learning-check/<model>-<precision>/}.
  */
 public final class LearningCheck {
 
@@ -66,23 +71,25 @@ public final class LearningCheck {
 
   public static void main(String[] args) throws Exception {
     int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-    var names = args.length > 1 ? java.util.List.of(args[1].split(",")) : Baselines.names();
+    var names = args.length > 1 && !args[1].equals("all") ? java.util.List.of(args[1].split(",")) : Baselines.names();
+    Precision precision = args.length > 2 ? Precision.parse(args[2]) : Precision.FP32;
     ImageDataset data = Datasets.open("fashion-mnist");
     boolean ok;
     try (FeatureExtractor extractor = FeatureExtractors.open(FashionMnistClassifier.NAME, ExtractorOptions.of(null))) {
-      ok = run(iterations, names, data, extractor);
+      ok = run(iterations, names, data, extractor, precision);
     }
     System.exit(ok ? 0 : 1);
   }
 
   private static boolean run(int iterations, java.util.List<String> names, ImageDataset data,
-      FeatureExtractor extractor) throws Exception {
+      FeatureExtractor extractor, Precision precision) throws Exception {
     var shape = data.shape();
     FeatureStats real = stats(extractor, new InMemoryDataset("fashion-mnist-real-" + SAMPLES, shape,
         realImages(data, SAMPLES, 99)));
     System.out.println("extractor: " + extractor.info().name() + " " + extractor.info().layer() + " (weights sha256 "
         + extractor.info().weightsSha256() + ")");
-    System.out.println("data: " + data.id().name() + " (" + data.size() + " images), " + iterations + " iterations");
+    System.out.println("data: " + data.id().name() + " (" + data.size() + " images), " + iterations + " iterations, "
+        + "precision " + precision);
     System.out.println("| model | widths | iterations | FID untrained | FID trained | ratio | train s |");
     System.out.println("|---|---|---|---|---|---|---|");
     boolean ok = true;
@@ -92,14 +99,15 @@ public final class LearningCheck {
       }
       var widths = Baselines.narrowWidths(p);
       var spec = new ModelSpec(p.name(), shape, 100, 64, 1, p.defaults().with(widths));
-      Path dir = Path.of("target", "learning-check", p.name());
+      Path dir = Path.of("target", "learning-check", p.name() + (precision == Precision.FP32 ? "" : "-" + precision));
       deleteRecursively(dir);
-      double before = distance(p, spec, null, extractor, real, dir.resolve("untrained.png"));
+      double before = distance(p, spec, null, extractor, real, dir.resolve("untrained.png"), precision);
       int budget = iterations * MULTIPLIER.getOrDefault(p.name(), 1);
       var cfg = TrainConfig.builder(dir.resolve("run")).setEpochs(1000).optMaxIterations(budget)
-          .optCheckpointEvery(0).optSampleEvery(0).optLogEvery(50).optProgress(false).build();
+          .optCheckpointEvery(0).optSampleEvery(0).optLogEvery(50).optProgress(false).optPrecision(precision).build();
       var result = new Trainer(p, spec, data, cfg).train();
-      double after = distance(p, spec, result.lastCheckpoint().orElseThrow(), extractor, real, dir.resolve("trained.png"));
+      double after = distance(p, spec, result.lastCheckpoint().orElseThrow(), extractor, real, dir.resolve("trained.png"),
+          precision);
       double ratio = after / before;
       ok &= ratio <= REQUIRED_RATIO && result.status() == org.gansuite.core.train.TrainResult.Status.COMPLETED;
       System.out.printf(Locale.ROOT, "| %s | %s | %d | %.2f | %.2f | %.3f | %.0f |%n", p.name(),
@@ -108,10 +116,13 @@ public final class LearningCheck {
     return ok;
   }
 
-  /** FID of 2,000 samples of the model (initial weights, or restored from a checkpoint); saves a grid. */
+  /**
+   * FID of 2,000 samples of the model (initial weights, or restored from a checkpoint), drawn in
+   * {@code precision}; saves a grid.
+   */
   static double distance(GanModelProvider p, ModelSpec spec, Path checkpoint, FeatureExtractor extractor,
-      FeatureStats real, Path grid) throws Exception {
-    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 0, 0)) {
+      FeatureStats real, Path grid, Precision precision) throws Exception {
+    try (Graph g = new Graph(); Session s = ComputeDevice.AUTO.session(g, 0, 0, precision)) {
       GanGraph gan = p.build(Ops.create(g), org.gansuite.core.model.BuildContext.of(spec));
       if (checkpoint == null) {
         s.initialize();
