@@ -185,8 +185,8 @@ public final class SlurmScript {
         .append("cd ").append(quote(job.workDir().toAbsolutePath().toString())).append('\n')
         // The launcher's default: TensorFlow's native start-up log is noise in a job log.
         .append("export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"\n")
-        // As the launcher does: bf16 needs TensorFlow's oneDNN operations on (see Precision.BF16).
-        .append(bf16(job.task()) ? "export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"\n" : "")
+        // As the launcher does: TensorFlow's oneDNN operations on (bf16 needs them; faster fp32 kernels).
+        .append("export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"\n")
         .append("gan_bench() { ").append(job.launch().shell()).append(" \"$@\"; }\n")
         .append("if [[ \"${1:-}\" == merge ]]; then\n")
         .append("  gan_bench ").append(words(job.merge())).append('\n')
@@ -211,20 +211,6 @@ public final class SlurmScript {
         .append("fi\n");
     Outputs.text(file, s.toString());
     file.toFile().setExecutable(true);
-  }
-
-  /** Whether the task's arguments ask for {@code --precision bf16}. */
-  static boolean bf16(List<String> task) {
-    for (int i = 0; i < task.size(); i++) {
-      String a = task.get(i);
-      String v = a.startsWith("--precision=") ? a.substring("--precision=".length())
-          : a.equals("--precision") && i + 1 < task.size() ? task.get(i + 1) : null;
-      if (v != null && List.of(v.toLowerCase(java.util.Locale.ROOT).split(",")).stream()
-          .anyMatch(x -> x.trim().equals("bf16") || x.trim().equals("bfloat16"))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static void sbatch(StringBuilder s, List<String> options) {

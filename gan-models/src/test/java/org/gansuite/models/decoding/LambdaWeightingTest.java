@@ -100,7 +100,9 @@ class LambdaWeightingTest {
       double hundred = reconstructionAfterTraining(100, step);
       double ratio = hundred / one;
       if (step.equals("own_adam")) {
-        assertEquals(1, ratio, 0.005, step + ": lambda 100 and 1 reconstruct alike");
+        // Measured 1.0005 with TensorFlow's default CPU kernels and 0.9943 with oneDNN's (the build's):
+        // 30 adversarial iterations amplify epsilon and rounding; the other two readings are 0.15+ away.
+        assertEquals(1, ratio, 0.02, step + ": lambda 100 and 1 reconstruct alike");
       } else {
         // Measured 0.70 (shared_adam) and 0.74 (joint) at 30 iterations.
         assertTrue(ratio > 0.4 && ratio < 0.85, step + ": lambda 100 over lambda 1 reconstruction error " + ratio);
