@@ -179,6 +179,7 @@ class ReproduceTest {
         "set -euo pipefail",
         "cd '" + Path.of("").toAbsolutePath() + "'",
         "export TF_CPP_MIN_LOG_LEVEL=\"${TF_CPP_MIN_LOG_LEVEL:-2}\"",
+        "export TF_ENABLE_ONEDNN_OPTS=\"${TF_ENABLE_ONEDNN_OPTS:-1}\"",
         launch,
         "if [[ \"${1:-}\" == merge ]]; then",
         "  gan_bench 'report' '--table' 'quick' '--runs' '" + runs.resolve("quick/tiny") + "' '--out' '" + out + "'",
