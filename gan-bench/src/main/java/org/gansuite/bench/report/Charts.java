@@ -256,21 +256,17 @@ public final class Charts {
    */
   public static void lines(Path file, String title, String xLabel, String yLabel,
       Map<String, List<double[]>> series, boolean logX) throws IOException {
-    lines(file, title, xLabel, yLabel, series, logX, false, Palette.of(new ArrayList<>(series.keySet())));
+    lines(file, title, xLabel, yLabel, series, logX, Palette.of(new ArrayList<>(series.keySet())));
   }
 
-  /**
-   * As {@link #lines(Path, String, String, String, Map, boolean)}, with the colours of {@code palette}
-   * and, with {@code logY}, a logarithmic y axis (points with y &lt;= 0 left out): FID curves span an
-   * order of magnitude from the untrained start, which a linear axis squashes.
-   */
+  /** As {@link #lines(Path, String, String, String, Map, boolean)}, with the colours of {@code palette}. */
   public static void lines(Path file, String title, String xLabel, String yLabel,
-      Map<String, List<double[]>> series, boolean logX, boolean logY, Palette palette) throws IOException {
-    write(lineChart(title, xLabel, yLabel, series, logX, logY, palette), file);
+      Map<String, List<double[]>> series, boolean logX, Palette palette) throws IOException {
+    write(lineChart(title, xLabel, yLabel, series, logX, palette), file);
   }
 
   static XYChart lineChart(String title, String xLabel, String yLabel, Map<String, List<double[]>> series,
-      boolean logX, boolean logY, Palette palette) {
+      boolean logX, Palette palette) {
     Objects.requireNonNull(palette, "palette");
     XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(nz(title))
         .xAxisTitle(nz(xLabel)).yAxisTitle(nz(yLabel)).build();
@@ -280,7 +276,6 @@ public final class Charts {
     s.setXAxisTitleVisible(!nz(xLabel).isBlank());
     s.setYAxisTitleVisible(!nz(yLabel).isBlank());
     s.setXAxisLogarithmic(logX);
-    s.setYAxisLogarithmic(logY);
     s.setXAxisTickMarkSpacingHint(90);
     // A pattern, not a formatting function: XChart's function path turns a log axis linear and packs
     // ticks onto equally spaced data (iterations) regardless of the spacing hint.
@@ -292,8 +287,7 @@ public final class Charts {
     for (var e : series.entrySet()) {
       List<double[]> pts = new ArrayList<>();
       for (double[] p : e.getValue()) {
-        if (p != null && p.length >= 2 && Double.isFinite(p[0]) && Double.isFinite(p[1]) && (!logX || p[0] > 0)
-            && (!logY || p[1] > 0)) {
+        if (p != null && p.length >= 2 && Double.isFinite(p[0]) && Double.isFinite(p[1]) && (!logX || p[0] > 0)) {
           pts.add(p);
         }
       }

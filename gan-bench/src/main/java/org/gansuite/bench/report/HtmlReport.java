@@ -145,7 +145,7 @@ public final class HtmlReport {
     if (series.isEmpty()) {
       return false;
     }
-    Charts.lines(out.resolve("img/" + name + ".png"), title, xLabel, "FID (log scale)", series, false, true, palette);
+    Charts.lines(out.resolve("img/" + name + ".png"), title, xLabel, "FID", series, false, palette);
     return true;
   }
 

@@ -53,7 +53,7 @@ class ChartsTest {
     Charts.bars(dir.resolve("clarity.png"), "Clarity: mean variance of the Laplacian", "variance of the Laplacian",
         LABELS, CLARITY, CLARITY_SD, TRAINING_CLARITY, "training set", palette);
     Charts.lines(dir.resolve("fid-curves.png"), "FID during training", "iteration", "FID", curveSeries(), true,
-        true, palette);
+        palette);
     fidBars = read("fid.png");
     clarityBars = read("clarity.png");
     curves = read("fid-curves.png");
@@ -241,7 +241,7 @@ class ChartsTest {
       losses.put(LABELS.get(m) + ": generator loss", pts);
     }
     Path f = dir.resolve("many-series.png");
-    Charts.lines(f, "Generator losses", "iteration", "loss", losses, false, false, palette);
+    Charts.lines(f, "Generator losses", "iteration", "loss", losses, false, palette);
     BufferedImage img = ImageIO.read(f.toFile());
     assertEquals(720, img.getWidth());
     assertEquals(400, img.getHeight());
