@@ -9,6 +9,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.gansuite.core.data.ImageShape;
+import org.gansuite.core.image.ImageWriter;
+import org.gansuite.core.testing.TinyDatasets;
 
 /** Runs the command line in-process and writes test images. */
 final class Cli {
@@ -35,6 +38,13 @@ final class Cli {
     StringWriter err = new StringWriter();
     int code = Main.run(a, new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
+  }
+
+  /** The tiny image folder of the command-line tests: 96 8x8 grey gradients (seed 5) in {@code dir/tiny}. */
+  static Path tinyImages(Path dir) throws IOException {
+    Path images = dir.resolve("tiny");
+    ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+    return images;
   }
 
   /** Writes an 8-bit grey PNG of {@code h x w} values (row-major). */

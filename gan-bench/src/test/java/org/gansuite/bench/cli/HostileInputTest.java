@@ -11,10 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.runs.RunFolder;
-import org.gansuite.core.data.ImageShape;
-import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.testing.Bombs;
-import org.gansuite.core.testing.TinyDatasets;
 import org.gansuite.metrics.FeatureStats;
 import org.gansuite.metrics.io.Npz;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,8 +28,7 @@ class HostileInputTest {
 
   @BeforeEach
   void data() throws Exception {
-    images = tmp.resolve("tiny");
-    ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+    images = Cli.tinyImages(tmp);
   }
 
   private String[] train(Path dir, String... extra) {

@@ -18,9 +18,7 @@ import org.gansuite.core.device.ComputeDevice;
 import org.gansuite.core.device.CpuInfo;
 import org.gansuite.core.device.MixedPrecision;
 import org.gansuite.core.device.Precision;
-import org.gansuite.core.image.ImageWriter;
 import org.gansuite.core.model.ModelRegistry;
-import org.gansuite.core.testing.TinyDatasets;
 import org.gansuite.core.train.Checkpoints;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +36,7 @@ class PrecisionCliTest {
 
   @BeforeEach
   void data() throws Exception {
-    images = tmp.resolve("tiny");
-    ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+    images = Cli.tinyImages(tmp);
   }
 
   private String[] train(Path dir, String... extra) {

@@ -25,8 +25,7 @@ class ReproduceTest {
 
   @BeforeEach
   void data() throws Exception {
-    images = tmp.resolve("tiny");
-    ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+    images = Cli.tinyImages(tmp);
   }
 
   /** The tiny protocol: tiny-gan on {@code images}, one iteration, scored on pixel moments. */

@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gansuite.core.data.ImageShape;
-import org.gansuite.core.image.ImageWriter;
-import org.gansuite.core.testing.TinyDatasets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +28,7 @@ class SlurmClusterTest {
   @Test
   void oneCommandRunsTheArrayAndTheMergeJobIntoTheSingleProcessTable() throws Exception {
     try (var slurm = LocalSlurm.start(tmp.resolve("cluster"))) {
-      Path images = tmp.resolve("tiny");
-      ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);
+      Path images = Cli.tinyImages(tmp);
       long start = System.nanoTime();
       var single = Cli.run(args(ReproduceTest.tiny(images, tmp.resolve("single"), tmp.resolve("single-out")), "--threads", "1"));
       assertEquals(0, single.code(), single.err());
