@@ -152,7 +152,7 @@ public final class MixedPrecision {
           ? "its bfloat16 pass converted no op on " + device
           : "its oneDNN custom operations, and with them its bfloat16 pass, are off in this process (TensorFlow "
               + "turns them on by default only on CPUs with AVX512-VNNI, AVX512-BF16, AVX-VNNI or AMX): set "
-              + "TF_ENABLE_ONEDNN_OPTS=1 before starting Java (bin/gan-bench sets it for --precision bf16)";
+              + "TF_ENABLE_ONEDNN_OPTS=1 before starting Java (bin/gan-bench sets it)";
       case FP16 -> "its float16 pass converted no op on " + device
           + " (it converts only ops on a CUDA GPU of compute capability 7.0 or more, in a CUDA build: mvn -Pgpu)";
       case FP32 -> "";
