@@ -2,6 +2,7 @@ package org.gansuite.baselines.began;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
@@ -157,7 +158,8 @@ class BeganProviderTest extends BaselineContract {
   }
 
   /**
-   * v = (1, -1, 0.5, 0), D(v) = (0, 0, 0, 1): L = mean(1, 1, 0.5, 1) = 0.875. With L(G(z)) = 0.2,
+   * v = (1, -1, 0.5, 0), D(v) = (0, 0, 0, 1): L = mean(1, 1, 0.5, 1) = 0.875 (eta 1); with eta 2,
+   * mean(1, 1, 0.25, 1) = 0.8125. With L(G(z)) = 0.2,
    * k_t = 0.3, gamma = 0.5: D loss = 0.875 - 0.06 = 0.815; M_global = 0.875 + |0.4375 - 0.2| =
    * 1.1125.
    */
@@ -167,17 +169,25 @@ class BeganProviderTest extends BaselineContract {
       Ops tf = Ops.create(g);
       var v = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, -1f, 0.5f, 0f));
       var r = tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(0f, 0f, 0f, 1f));
-      var lossReal = BeganProvider.reconstructionL1(tf, v, r);
+      var lossReal = BeganProvider.reconstruction(tf, 1, v, r);
       var lossFake = tf.constant(0.2f);
       var balance = new BeganBalance(new Network(tf, "discriminator", 1, Init.ZEROS), 0.5f, 0.001f);
       s.initialize();
       assertEquals(0.875, GraphRunner.fetch(s, lossReal)[0], 1e-6);
+      assertEquals(0.8125, GraphRunner.fetch(s, BeganProvider.reconstruction(tf, 2, v, r))[0], 1e-6);
       assertEquals(1.1125, GraphRunner.fetch(s, balance.convergence(tf, lossReal, lossFake))[0], 1e-6);
       var dLoss = balance.discriminatorLoss(tf, lossReal, lossFake);
       try (var kt = TFloat32.scalarOf(0.3f); var res = s.runner().feed(balance.k(), kt).fetch(dLoss).run()) {
         assertEquals(0.815, ((TFloat32) res.get(0)).getFloat(), 1e-6);
       }
     }
+  }
+
+  @Test
+  void etaOtherThanOneOrTwoIsRefused() {
+    var spec = TestSpecs.small(provider, "32x32x1", Map.of("n", "8", "h", "8", "eta", "3"));
+    var e = assertThrows(IllegalArgumentException.class, () -> new ModelHarness(provider, spec).close());
+    assertTrue(e.getMessage().contains("eta must be 1 or 2"), e.getMessage());
   }
 
   /**
@@ -227,6 +237,7 @@ class BeganProviderTest extends BaselineContract {
     assertEquals(1e-4, hp.getDouble("lr"), 0);
     assertEquals(false, hp.getBoolean("skip"));
     assertEquals("linear", hp.getString("output"));
+    assertEquals(1, hp.getInt("eta"));
     assertEquals(35, provider.defaultEpochs());
   }
 
