@@ -48,6 +48,28 @@ public final class Updates {
   }
 
   /**
+   * Simultaneous steps: optimizer i steps on loss i, all from one forward pass, and every update
+   * waits until every gradient of every loss is computed, so each gradient sees the variables as
+   * they were before the step (as one TF1 session run of several {@code minimize} ops, e.g. the
+   * BEGAN reference code's joint D and G update).
+   */
+  public static Op minimizeTogether(Ops tf, List<Optimizer> optimizers, List<Operand<TFloat32>> losses,
+      List<Op> stateUpdates) {
+    if (optimizers.size() != losses.size()) {
+      throw new IllegalArgumentException(optimizers.size() + " optimizers for " + losses.size() + " losses");
+    }
+    List<Optimizer.Gradients> grads = new ArrayList<>();
+    List<Op> reads = new ArrayList<>();
+    for (int i = 0; i < optimizers.size(); i++) {
+      grads.add(optimizers.get(i).gradients(losses.get(i)));
+      reads.addAll(grads.get(i).reads());
+    }
+    List<Op> all = new ArrayList<>(stateUpdates);
+    grads.forEach(g -> all.add(g.apply(reads, List.of())));
+    return tf.withControlDependencies(all).noOp();
+  }
+
+  /**
    * One optimizer state (slots, Adam's beta powers) over some networks' trainable variables, from
    * which any number of steps on different losses can be built: each step advances the same state,
    * as calling {@code step()} twice on one PyTorch optimizer does.
@@ -88,31 +110,67 @@ public final class Updates {
 
     /** An update step on {@code loss}, grouped with {@code stateUpdates}. */
     public Op step(Operand<TFloat32> loss, List<Op> stateUpdates) {
+      Gradients grads = gradients(loss);
+      return grads.apply(grads.reads(), stateUpdates);
+    }
+
+    /** The gradients of {@code loss} for this optimizer's variables, computed but not yet applied. */
+    Gradients gradients(Operand<TFloat32> loss) {
       Graph g = (Graph) o.scope().env();
       Output<?>[] xs = new Output<?>[vars.size()];
       for (int i = 0; i < xs.length; i++) {
         xs[i] = vars.get(i).asOutput();
       }
       Ops s = steps++ == 0 ? o : o.withSubScope("step" + steps);
-      if (scaling.isPresent()) {
-        return scaledStep(s, g, loss, xs, stateUpdates);
+      if (scaling.isEmpty()) {
+        return new Gradients(s, g.addGradients(loss.asOutput(), xs), null);
       }
-      Output<?>[] grads = g.addGradients(loss.asOutput(), xs);
-      // Every apply waits for every gradient: a ref variable updated while another gradient still
-      // reads it would make steps depend on scheduling.
-      List<Op> gradOps = new ArrayList<>();
-      for (Output<?> gr : grads) {
-        if (gr != null) {
-          gradOps.add(s.identity(gr));
+      Ops m = s.withSubScope("loss_scaling");
+      Operand<TFloat32> scale = m.withName("scale_now").identity(lossScale);
+      var scaled = m.withName("scaled_loss").math.mul(loss, scale);
+      return new Gradients(s, g.addGradients(scaled.asOutput(), xs), scale);
+    }
+
+    /** Gradients of one loss in scope {@code s}; {@code scale} is the loss scale they carry, or null. */
+    final class Gradients {
+
+      private final Ops s;
+      private final Output<?>[] grads;
+      private final Operand<TFloat32> scale;
+
+      private Gradients(Ops s, Output<?>[] grads, Operand<TFloat32> scale) {
+        this.s = s;
+        this.grads = grads;
+        this.scale = scale;
+      }
+
+      /** Reads of every gradient: the updates must wait for them (and for other losses' gradients of a joint step). */
+      List<Op> reads() {
+        List<Op> reads = new ArrayList<>();
+        for (Output<?> gr : grads) {
+          if (gr != null) {
+            reads.add(s.identity(gr));
+          }
         }
+        return reads;
       }
-      List<Operand<TFloat32>> gs = new ArrayList<>();
-      for (int i = 0; i < xs.length; i++) {
-        gs.add(gradient(grads, i));
+
+      /**
+       * The updates, each waiting for {@code waitFor}: a ref variable updated while a gradient
+       * still reads it would make steps depend on scheduling.
+       */
+      Op apply(List<Op> waitFor, List<Op> stateUpdates) {
+        List<Operand<TFloat32>> gs = new ArrayList<>();
+        for (int i = 0; i < grads.length; i++) {
+          gs.add(gradient(grads, i));
+        }
+        if (scale != null) {
+          return scaledApply(s, scale, gs, waitFor, stateUpdates);
+        }
+        List<Op> all = new ArrayList<>(stateUpdates);
+        all.addAll(applies(s, s.withControlDependencies(waitFor), gs));
+        return s.withName("step").withControlDependencies(all).noOp();
       }
-      List<Op> all = new ArrayList<>(stateUpdates);
-      all.addAll(applies(s, s.withControlDependencies(gradOps), gs));
-      return s.withName("step").withControlDependencies(all).noOp();
     }
 
     @SuppressWarnings("unchecked")
@@ -156,17 +214,15 @@ public final class Updates {
      * {@code tf.cond}; a Merge of both branches keeps the step itself alive either way. The scale
      * and its count of finite steps are updated on every step, after every gradient has read it.
      */
-    private Op scaledStep(Ops s, Graph g, Operand<TFloat32> loss, Output<?>[] xs, List<Op> stateUpdates) {
+    private Op scaledApply(Ops s, Operand<TFloat32> scale, List<Operand<TFloat32>> grads, List<Op> waitFor,
+        List<Op> stateUpdates) {
       LossScaling ls = scaling.orElseThrow();
       Ops m = s.withSubScope("loss_scaling");
-      Operand<TFloat32> scale = m.withName("scale_now").identity(lossScale);
-      var scaled = m.withName("scaled_loss").math.mul(loss, scale);
-      Output<?>[] grads = g.addGradients(scaled.asOutput(), xs);
       Operand<TFloat32> inverse = m.math.reciprocal(scale);
       List<Operand<TFloat32>> unscaled = new ArrayList<>();
       Operand<TBool> finite = m.constant(true);
-      for (int i = 0; i < xs.length; i++) {
-        var u = m.math.mul(gradient(grads, i), inverse);
+      for (Operand<TFloat32> grad : grads) {
+        var u = m.math.mul(grad, inverse);
         unscaled.add(u);
         finite = m.math.logicalAnd(finite, m.reduceAll(m.math.isFinite(u), m.range(m.constant(0), m.rank(u),
             m.constant(1))));
@@ -177,7 +233,8 @@ public final class Updates {
         gated.add(m.switchCond(u, finite).outputTrue());
       }
       var branch = m.switchCond(finite, finite);
-      var applied = m.withControlDependencies(applies(s, s, gated)).identity(branch.outputTrue());
+      var applied = m.withControlDependencies(applies(s, s.withControlDependencies(waitFor), gated))
+          .identity(branch.outputTrue());
       var skipped = m.identity(branch.outputFalse());
       var done = m.withName("applied").merge(List.<Operand<TBool>>of(applied, skipped));
 

@@ -63,6 +63,42 @@ class UpdatesTest {
     }
   }
 
+  /**
+   * A joint step computes every gradient before any update. a = b = 1, loss_a = (a - 2)^2 / 2
+   * (gradient -1: Adam's first step moves a to 1.1), loss_b = (b - a)^2 / 2 (gradient 0 while a is
+   * 1: b stays 1). Stepped in turn, b's step sees a = 1.1 (gradient -0.1) and b moves to 1.1.
+   */
+  @Test
+  void jointStepsReadTheVariablesAsTheyWereBeforeTheStep() {
+    assertArrayEquals(new float[] {1.1f, 1f}, twoLosses(true), 1e-6f);
+    assertArrayEquals(new float[] {1.1f, 1.1f}, twoLosses(false), 1e-6f);
+  }
+
+  private static float[] twoLosses(boolean joint) {
+    try (var t = new LayerTestSupport()) {
+      var other = new Network(t.tf, "other", 1, Init.ZEROS);
+      var a = t.net.variable("p", "a", Shape.of(1), Init.ZEROS, true);
+      var b = other.variable("p", "b", Shape.of(1), Init.ZEROS, true);
+      var half = t.tf.constant(0.5f);
+      var lossA = t.tf.math.mul(half, t.tf.reduceSum(t.tf.math.square(
+          t.tf.math.sub(t.tf.identity(a), t.tf.constant(2f))), t.tf.constant(0)));
+      var lossB = t.tf.math.mul(half, t.tf.reduceSum(t.tf.math.square(
+          t.tf.math.sub(t.tf.identity(b), t.tf.identity(a))), t.tf.constant(0)));
+      var spec = OptimizerSpec.adam(0.1, 0.5, 0.999);
+      var optA = new Updates.Optimizer(t.tf, spec, "a_adam", List.of(t.net));
+      var optB = new Updates.Optimizer(t.tf, spec, "b_adam", List.of(other));
+      List<Op> steps = joint
+          ? List.of(Updates.minimizeTogether(t.tf, List.of(optA, optB), List.of(lossA, lossB), List.of()))
+          : List.of(optA.step(lossA, List.of()), optB.step(lossB, List.of()));
+      t.set(a, new float[] {1f});
+      t.set(b, new float[] {1f});
+      for (Op step : steps) {
+        t.session().runner().addTarget(step).run();
+      }
+      return new float[] {GraphRunner.fetch(t.session(), a)[0], GraphRunner.fetch(t.session(), b)[0]};
+    }
+  }
+
   @Test
   void rmspropFirstStepDividesByTheRootMeanSquare() {
     // ms = 0.1 g^2: w - lr g / sqrt(0.1 g^2) = w - lr sign(g) / sqrt(0.1)

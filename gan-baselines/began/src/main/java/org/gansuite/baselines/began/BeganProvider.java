@@ -1,5 +1,6 @@
 package org.gansuite.baselines.began;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,10 +48,12 @@ import org.tensorflow.types.TFloat32;
  *   <li>z: the suite's 100 dims (the paper's N_z = h = 64), which makes G's first layer larger;
  *       batch 64 (the protocol's, for every model; the reference's is 16); n = h = 64 (the paper's;
  *       the reference's n is 128).
- *   <li>Updates: the reference computes both networks' gradients from one forward pass on one z and
- *       applies them together; the suite's trainer steps them in turn, each on its own z (the
- *       paper's z_D and z_G): D's step, then k_t's update from that step's L(x) and L(G(z_D))
- *       (computed before the update, as the reference does), then G's step.
+ *   <li>Updates: {@code update} {@code alternating} (default) steps D on z_D, updates k_t from that
+ *       step's L(x) and L(G(z_D)) (computed before the update, as the reference does), then steps G on
+ *       z_G: the paper's eq. 4 names two samples, and the suite's other models step this way;
+ *       {@code joint} is the reference's: both networks' gradients from one forward pass on one z,
+ *       applied together ({@link Updates#minimizeTogether}), then k_t, one phase {@code dg} per
+ *       iteration.
  * </ul>
  *
  * <p>Early training (measured on Fashion-MNIST 32x32, issue 10; see the module README for the
@@ -107,7 +110,8 @@ public final class BeganProvider implements SimpleGanModelProvider {
   public HyperParameters defaults() {
     return HyperParameters.of(Map.ofEntries(Map.entry("n", 64), Map.entry("h", 64), Map.entry("gamma", 0.5),
         Map.entry("lambda_k", 0.001), Map.entry("lr", 1e-4), Map.entry("beta1", 0.9), Map.entry("beta2", 0.999),
-        Map.entry("skip", false), Map.entry("output", "linear"), Map.entry("eta", 1)));
+        Map.entry("skip", false), Map.entry("output", "linear"), Map.entry("eta", 1),
+        Map.entry("update", "alternating")));
   }
 
   @Override
@@ -132,13 +136,25 @@ public final class BeganProvider implements SimpleGanModelProvider {
     var lossFake = reconstruction(tf, eta, fake, decoder.apply(encoder.apply(fake, pass), pass));
     var dLoss = balance.discriminatorLoss(tf, lossReal, lossFake);
     var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
-    var dStep = Updates.minimize(tf, adam, "d_adam", dLoss, dNet, List.of());
-    var dPhase = balance.updateAfter(tf, dStep, lossReal, lossFake);
-    var gStep = Updates.minimize(tf, adam, "g_adam", lossFake, gNet, List.of());
-    var phases = List.of(
-        new Phase("d", 1, true, dPhase, Map.of("loss", dLoss, "loss_real", lossReal, "loss_fake", lossFake,
-            "k_t", balance.k(), "m_global", balance.convergence(tf, lossReal, lossFake))),
-        new Phase("g", 1, false, gStep, Map.of("loss", lossFake)));
+    var dAdam = new Updates.Optimizer(tf, adam, "d_adam", List.of(dNet));
+    var gAdam = new Updates.Optimizer(tf, adam, "g_adam", List.of(gNet));
+    var balanceScalars = Map.of("loss_real", lossReal, "loss_fake", lossFake, "k_t", balance.k(),
+        "m_global", balance.convergence(tf, lossReal, lossFake));
+    List<Phase> phases;
+    if (hp.getEnum("update", Update.class) == Update.JOINT) {
+      var step = Updates.minimizeTogether(tf, List.of(dAdam, gAdam), List.of(dLoss, lossFake), List.of());
+      var scalars = new HashMap<>(balanceScalars);
+      scalars.put("d_loss", dLoss);
+      // G's loss is L(G(z)), logged as loss_fake too: a copy, as one run cannot fetch an output twice.
+      scalars.put("g_loss", tf.identity(lossFake));
+      phases = List.of(new Phase("dg", 1, true, balance.updateAfter(tf, step, lossReal, lossFake), scalars));
+    } else {
+      var dPhase = balance.updateAfter(tf, dAdam.step(dLoss, List.of()), lossReal, lossFake);
+      var scalars = new HashMap<>(balanceScalars);
+      scalars.put("loss", dLoss);
+      phases = List.of(new Phase("d", 1, true, dPhase, scalars),
+          new Phase("g", 1, false, gAdam.step(lossFake, List.of()), Map.of("loss", lossFake)));
+    }
     // The decoder's output is linear: samples are clipped to the pixel range the metrics read.
     var samples = tf.clipByValue(fake, tf.constant(-1f), tf.constant(1f));
     return new GanGraph(in, samples, phases, List.of(gNet, dNet));
@@ -146,6 +162,12 @@ public final class BeganProvider implements SimpleGanModelProvider {
 
   /** The decoders' output: the reference's linear one, or bounded by a tanh. */
   enum Output { LINEAR, TANH }
+
+  /**
+   * How the networks step: D's step on z_D, then G's on z_G (the paper's eq. 4 names two samples),
+   * or one joint step from one forward pass on one z (the reference code's).
+   */
+  enum Update { ALTERNATING, JOINT }
 
   /**
    * L(v) = mean |v - D(v)|^eta over all pixels and the batch: the paper's eq. 1 allows eta 1 or 2;

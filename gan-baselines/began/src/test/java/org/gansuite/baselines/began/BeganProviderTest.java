@@ -2,9 +2,12 @@ package org.gansuite.baselines.began;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gansuite.baselines.testkit.BaselineContract;
@@ -17,6 +20,7 @@ import org.gansuite.core.graph.Network;
 import org.gansuite.core.graph.Pass;
 import org.gansuite.core.model.BuildContext;
 import org.gansuite.core.model.ModelSpec;
+import org.gansuite.core.model.Phase;
 import org.gansuite.core.model.SimpleGanModelProvider;
 import org.gansuite.core.testing.GraphRunner;
 import org.junit.jupiter.api.Test;
@@ -181,6 +185,48 @@ class BeganProviderTest extends BaselineContract {
         assertEquals(0.815, ((TFloat32) res.get(0)).getFloat(), 1e-6);
       }
     }
+  }
+
+  /**
+   * update = joint: one phase whose step moves D (and k_t) exactly as the alternating D step on the
+   * same batch and z does, and G exactly as the alternating G step taken before any D step does:
+   * both gradients come from the variables as they were before the step.
+   */
+  @Test
+  void jointUpdateIsBothAlternatingStepsFromTheSameStartingPoint() {
+    var base = Map.of("n", "8", "h", "8", "lambda_k", "0.5");
+    var jointHp = new HashMap<>(base);
+    jointHp.put("update", "joint");
+    Map<String, float[]> dAfterD;
+    Map<String, float[]> gAfterG;
+    try (var h = new ModelHarness(provider, TestSpecs.small(provider, "32x32x1", base))) {
+      h.step("d");
+      dAfterD = h.snapshot(h.gan().network("discriminator"));
+    }
+    try (var h = new ModelHarness(provider, TestSpecs.small(provider, "32x32x1", base))) {
+      h.step("g");
+      gAfterG = h.snapshot(h.gan().network("generator"));
+    }
+    try (var h = new ModelHarness(provider, TestSpecs.small(provider, "32x32x1", jointHp))) {
+      assertEquals(List.of("dg"), h.gan().phases().stream().map(Phase::name).toList());
+      var gBefore = h.snapshot(h.gan().network("generator"));
+      var scalars = h.step("dg");
+      assertEquals(scalars.get("loss_fake"), scalars.get("g_loss"), 0f);
+      assertSnapshotsClose(dAfterD, h.snapshot(h.gan().network("discriminator")));
+      var gAfter = h.snapshot(h.gan().network("generator"));
+      assertSnapshotsClose(gAfterG, gAfter);
+      assertFalse(ModelHarness.changed(gBefore, gAfter).isEmpty(), "the joint step must move G");
+    }
+  }
+
+  private static void assertSnapshotsClose(Map<String, float[]> expected, Map<String, float[]> actual) {
+    assertEquals(expected.keySet(), actual.keySet());
+    expected.forEach((name, e) -> {
+      float[] a = actual.get(name);
+      for (int i = 0; i < e.length; i++) {
+        assertEquals(e[i], a[i], 1e-6 * (1 + Math.abs(e[i])), name + "[" + i + "]");
+      }
+    });
   }
 
   @Test
