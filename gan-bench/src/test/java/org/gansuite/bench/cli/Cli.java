@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.gansuite.core.data.ImageShape;
 import org.gansuite.core.image.ImageWriter;
@@ -41,6 +43,14 @@ final class Cli {
   }
 
   /** The tiny image folder of the command-line tests: 96 8x8 grey gradients (seed 5) in {@code dir/tiny}. */
+  /** {@code train} of the tiny test model on {@code images} into {@code dir}, quietly, on one thread, then {@code extra}. */
+  static String[] train(Path images, Path dir, int epochs, String... extra) {
+    List<String> a = new ArrayList<>(List.of("train", "--model", "tiny-gan", "--data", "folder:" + images, "--no-cache",
+        "--run-dir", dir.toString(), "--epochs", Integer.toString(epochs), "--no-progress", "--threads", "1"));
+    a.addAll(List.of(extra));
+    return a.toArray(String[]::new);
+  }
+
   static Path tinyImages(Path dir) throws IOException {
     Path images = dir.resolve("tiny");
     ImageWriter.writeFolder(images, TinyDatasets.gradients(96, new ImageShape(8, 8, 1), 5), 96);

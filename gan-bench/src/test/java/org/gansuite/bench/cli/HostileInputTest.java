@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.gansuite.bench.results.RunResult;
 import org.gansuite.bench.runs.RunFolder;
 import org.gansuite.core.testing.Bombs;
@@ -32,10 +30,7 @@ class HostileInputTest {
   }
 
   private String[] train(Path dir, String... extra) {
-    List<String> a = new ArrayList<>(List.of("train", "--model", "tiny-gan", "--data", "folder:" + images, "--no-cache",
-        "--run-dir", dir.toString(), "--epochs", "2", "--no-progress", "--threads", "1"));
-    a.addAll(List.of(extra));
-    return a.toArray(String[]::new);
+    return Cli.train(images, dir, 2, extra);
   }
 
   @Test

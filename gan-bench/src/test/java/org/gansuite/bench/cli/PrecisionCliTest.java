@@ -40,10 +40,9 @@ class PrecisionCliTest {
   }
 
   private String[] train(Path dir, String... extra) {
-    List<String> a = new ArrayList<>(List.of("train", "--model", "tiny-gan", "--data", "folder:" + images, "--no-cache",
-        "--run-dir", dir.toString(), "--epochs", "1", "--no-progress", "--threads", "1", "--device", "cpu"));
+    List<String> a = new ArrayList<>(List.of("--device", "cpu"));
     a.addAll(List.of(extra));
-    return a.toArray(String[]::new);
+    return Cli.train(images, dir, 1, a.toArray(String[]::new));
   }
 
   @Test
