@@ -1,5 +1,7 @@
 package org.gansuite.core.graph;
 
+import java.util.Arrays;
+import java.util.Locale;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.linalg.MatMul;
@@ -51,7 +53,7 @@ public final class SmallConv {
       return false;
     }
     String device = tf.scope().getDeviceString();
-    return device == null || !device.toUpperCase(java.util.Locale.ROOT).contains("GPU");
+    return device == null || !device.toUpperCase(Locale.ROOT).contains("GPU");
   }
 
   /**
@@ -143,7 +145,7 @@ public final class SmallConv {
         m = Math.max(m, c);
       }
       int[] out = new int[h * w * m];
-      java.util.Arrays.fill(out, source.length);
+      Arrays.fill(out, source.length);
       int[] fill = new int[h * w];
       for (int r = 0; r < source.length; r++) {
         int s = source[r];
