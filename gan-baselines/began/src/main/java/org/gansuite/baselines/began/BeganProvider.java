@@ -138,22 +138,20 @@ public final class BeganProvider implements SimpleGanModelProvider {
     var adam = OptimizerSpec.adam(hp.getDouble("lr"), hp.getDouble("beta1"), hp.getDouble("beta2"));
     var dAdam = new Updates.Optimizer(tf, adam, "d_adam", List.of(dNet));
     var gAdam = new Updates.Optimizer(tf, adam, "g_adam", List.of(gNet));
-    var balanceScalars = Map.of("loss_real", lossReal, "loss_fake", lossFake, "k_t", balance.k(),
-        "m_global", balance.convergence(tf, lossReal, lossFake));
+    // D's scalars (with the joint step: both networks'); its loss is named per phase below.
+    var scalars = new HashMap<>(Map.of("loss_real", lossReal, "loss_fake", lossFake, "k_t", balance.k(),
+        "m_global", balance.convergence(tf, lossReal, lossFake)));
     List<Phase> phases;
     if (hp.getEnum("update", Update.class) == Update.JOINT) {
       var step = Updates.minimizeTogether(tf, List.of(dAdam, gAdam), List.of(dLoss, lossFake), List.of());
-      var scalars = new HashMap<>(balanceScalars);
       scalars.put("d_loss", dLoss);
       // G's loss is L(G(z)), logged as loss_fake too: a copy, as one run cannot fetch an output twice.
       scalars.put("g_loss", tf.identity(lossFake));
       phases = List.of(new Phase("dg", 1, true, balance.updateAfter(tf, step, lossReal, lossFake), scalars));
     } else {
-      var dPhase = balance.updateAfter(tf, dAdam.step(dLoss, List.of()), lossReal, lossFake);
-      var scalars = new HashMap<>(balanceScalars);
       scalars.put("loss", dLoss);
-      phases = List.of(new Phase("d", 1, true, dPhase, scalars),
-          new Phase("g", 1, false, gAdam.step(lossFake, List.of()), Map.of("loss", lossFake)));
+      phases = List.of(new Phase("d", 1, true, balance.updateAfter(tf, dAdam.step(dLoss, List.of()), lossReal, lossFake),
+          scalars), new Phase("g", 1, false, gAdam.step(lossFake, List.of()), Map.of("loss", lossFake)));
     }
     // The decoder's output is linear: samples are clipped to the pixel range the metrics read.
     var samples = tf.clipByValue(fake, tf.constant(-1f), tf.constant(1f));
